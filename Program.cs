@@ -1,0 +1,3 @@
+using Lscb.Site.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,86 @@
+using Lscb.Site.Core;
+
+namespace Lscb.Site.Assemble;
+
+/// <summary>
+/// The assembled site: only what readers may see, with every derived list worked out once. Built
+/// by <see cref="SiteAssembler"/>; read by the templates and the writers.
+/// </summary>
+public sealed class SiteModel
+{
+    /// <summary>The settings, with the base URL the build was asked for.</summary>
+    public required SiteConfig Config { get; init; }
+
+    /// <summary>The home page's content; null only for sites without input/index.md, which fail validation.</summary>
+    public required PlainItem? Home { get; init; }
+
+    /// <summary>Visible cases, sorted by title.</summary>
+    public required IReadOnlyList<CaseItem> Cases { get; init; }
+
+    /// <summary>Visible themes, sorted by title.</summary>
+    public required IReadOnlyList<ThemeItem> Themes { get; init; }
+
+    /// <summary>Visible responses, sorted by title.</summary>
+    public required IReadOnlyList<ResponseItem> Responses { get; init; }
+
+    /// <summary>Visible plain pages, sorted by title.</summary>
+    public required IReadOnlyList<PlainItem> Pages { get; init; }
+
+    /// <summary>Input paths of pages left out (drafts, embargoed): links to them are dropped, not broken.</summary>
+    public required IReadOnlySet<string> Hidden { get; init; }
+
+    /// <summary>Input path to site-relative URL ("cases/child-o/"), for every visible page.</summary>
+    public required IReadOnlyDictionary<string, string> UrlBySource { get; init; }
+
+    /// <summary>Theme slug to the visible cases that carry it, sorted by title.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<CaseItem>> CasesByTheme { get; init; }
+
+    /// <summary>Theme slug to the visible responses that carry it, sorted by title.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<ResponseItem>> ResponsesByTheme { get; init; }
+
+    /// <summary>Theme slug to the visible themes it includes, directly or through others.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<ThemeItem>> IncludedThemes { get; init; }
+
+    /// <summary>Theme slug to the visible themes that include it.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<ThemeItem>> IncludedBy { get; init; }
+
+    /// <summary>Response slug to the visible cases that list it, sorted by title.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<CaseItem>> CasesByResponse { get; init; }
+
+    /// <summary>Visible themes by slug.</summary>
+    public required IReadOnlyDictionary<string, ThemeItem> ThemeBySlug { get; init; }
+
+    /// <summary>Visible responses by slug.</summary>
+    public required IReadOnlyDictionary<string, ResponseItem> ResponseBySlug { get; init; }
+
+    /// <summary>Non-Markdown files under input/, copied as they are.</summary>
+    public required IReadOnlyList<Load.StaticFile> Statics { get; init; }
+
+    /// <summary>The site-relative URL of a visible item.</summary>
+    public string UrlOf(ContentItem item) => UrlBySource[item.Source.Path];
+
+    /// <summary>The absolute path a link needs: the base path plus the site-relative URL.</summary>
+    public string Href(string siteRelative) => Config.BasePath + siteRelative;
+
+    /// <summary>The full address, with host, for feeds, sitemaps and canonical links.</summary>
+    public string Absolute(string siteRelative) => new Uri(Config.BaseUrl, siteRelative).AbsoluteUri;
+
+    /// <summary>Cases of a theme and of every theme it includes, without repeats.</summary>
+    public IReadOnlyList<CaseItem> CasesUnder(ThemeItem theme) =>
+        IncludedThemes[theme.Slug].Prepend(theme).SelectMany(t => CasesByTheme[t.Slug]).Distinct().OrderBy(c => c.Title, StringComparer.Ordinal).ToList();
+
+    /// <summary>Responses of a theme and of every theme it includes, without repeats.</summary>
+    public IReadOnlyList<ResponseItem> ResponsesUnder(ThemeItem theme) =>
+        IncludedThemes[theme.Slug].Prepend(theme).SelectMany(t => ResponsesByTheme[t.Slug]).Distinct().OrderBy(r => r.Title, StringComparer.Ordinal).ToList();
+
+    /// <summary>Visible themes among the given slugs, in the order written.</summary>
+    public IReadOnlyList<ThemeItem> ThemesOf(IEnumerable<string> slugs) =>
+        slugs.Where(ThemeBySlug.ContainsKey).Select(s => ThemeBySlug[s]).ToList();
+
+    /// <summary>Visible responses among the given slugs, in the order written.</summary>
+    public IReadOnlyList<ResponseItem> ResponsesOf(IEnumerable<string> slugs) =>
+        slugs.Where(ResponseBySlug.ContainsKey).Select(s => ResponseBySlug[s]).ToList();
+
+    /// <summary>The label of a review type key.</summary>
+    public string ReviewTypeLabel(string key) => Config.ReviewTypes.TryGetValue(key, out var label) ? label : key;
+}

@@ -1,0 +1,62 @@
+using Lscb.Site.Assemble;
+using Lscb.Site.Assets;
+using Lscb.Site.Core;
+using Lscb.Site.Load;
+using Lscb.Site.Render;
+using Lscb.Site.Validate;
+using Lscb.Site.Write;
+
+namespace Lscb.Site.Build;
+
+/// <summary>
+/// The orchestrator: runs the phases in their fixed order, Load, Validate, Assemble, Assets,
+/// Render, Write, stopping before Write whenever there is an error, so a failed build never touches
+/// the output folder.
+/// </summary>
+public static class SiteBuilder
+{
+    /// <summary>Validates only: everything up to rendering the page bodies, nothing written.</summary>
+    public static BuildResult Check(BuildOptions options) => Run(options with { Output = null }, renderPages: false);
+
+    /// <summary>Builds the site into <see cref="BuildOptions.Output"/>.</summary>
+    public static BuildResult Build(BuildOptions options) => Run(options, renderPages: true);
+
+    private static BuildResult Run(BuildOptions options, bool renderPages)
+    {
+        var diagnostics = new DiagnosticBag();
+        var loaded = SiteLoader.Load(options.Root, diagnostics);
+        var validated = ContentValidator.Validate(loaded, diagnostics);
+        if (validated is null || diagnostics.HasErrors) return new BuildResult(diagnostics.Sorted(), null);
+
+        var config = options.BaseUrl is null ? validated.Config : validated.Config with { BaseUrl = options.BaseUrl };
+        var today = options.Today ?? PublicationRules.TodayIn(config.TimeZone, DateTimeOffset.UtcNow);
+        var model = SiteAssembler.Assemble(validated with { Config = config }, new PublicationRules(options.IncludeDrafts, today));
+        var sources = loaded.Files.Select(f => f.Path).ToList();
+
+        if (!renderPages)
+        {
+            var markdown = new MarkdownRenderer(model, sources);
+            // Every page, hidden ones included, so a draft's broken link is reported before it goes live.
+            var everyone = SiteAssembler.Assemble(validated with { Config = config }, new PublicationRules(true, DateOnly.MaxValue));
+            var all = new MarkdownRenderer(everyone, sources);
+            Parallel.ForEach(validated.Items, item => (model.UrlBySource.ContainsKey(item.Source.Path) ? markdown : all).Render(item, diagnostics));
+            return new BuildResult(diagnostics.Sorted(), null);
+        }
+
+        var assets = ThemeAssets.Build(options.ThemeRoot, diagnostics);
+        if (assets is null) return new BuildResult(diagnostics.Sorted(), null);
+
+        var staged = new StagedSite();
+        var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics);
+        foreach (var (path, bytes) in assets.Files) staged.AddBytes(path, bytes);
+        foreach (var file in model.Statics) staged.AddCopy(file.OutputPath, file.FullPath);
+        staged.AddText("feed.xml", FeedWriter.Write(model));
+        staged.AddText("sitemap.xml", SitemapWriter.Sitemap(model, pageUrls));
+        staged.AddText("robots.txt", SitemapWriter.Robots(model));
+        LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
+
+        if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
+        OutputSwapper.Publish(staged, options.Output);
+        return new BuildResult(diagnostics.Sorted(), staged);
+    }
+}

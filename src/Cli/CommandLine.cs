@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lscb.Site.Build;
+using Lscb.Site.Core;
+using Lscb.Site.Validate;
+
+namespace Lscb.Site.Cli;
+
+/// <summary>The command line: <c>build</c> and <c>check</c>. Exit status 0 success, 1 content errors, 2 wrong usage.</summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        Usage:
+          Site build [--output DIR] [--base-url URL] [--drafts] [--now YYYY-MM-DD] [--root DIR]
+          Site check [--base-url URL] [--drafts] [--now YYYY-MM-DD] [--root DIR]
+
+          build   validate the content and write the site into output/ (or DIR)
+          check   validate the content and settings only; writes nothing
+
+          --output DIR     where the site is written (default: output/ in the site folder)
+          --base-url URL   the address the site is served from, e.g. https://owner.github.io/repo/
+                           (default: base_url in statiq.config)
+          --drafts         include pages marked 'draft: true'
+          --now DATE       judge embargoes as if today were DATE
+          --root DIR       the site folder holding statiq.config and input/ (default: current folder)
+        """;
+
+    /// <summary>Runs the command line; returns the exit status.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var verb = args[0];
+        if (verb is not ("build" or "check"))
+            return Wrong(stderr, $"unknown command '{verb}'{Suggest.DidYouMean(verb, ["build", "check"])}");
+
+        string? root = null, output = null;
+        Uri? baseUrl = null;
+        DateOnly? now = null;
+        var drafts = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            var option = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new UsageException($"{option} needs a value");
+            try
+            {
+                switch (option)
+                {
+                    case "--root": root = Value(); break;
+                    case "--output" when verb == "build": output = Value(); break;
+                    case "--base-url":
+                        var text = Value();
+                        baseUrl = ConfigReader.ParseBaseUrl(text) ?? throw new UsageException($"--base-url '{text}' must be a full address such as https://owner.github.io/repo/");
+                        break;
+                    case "--drafts": drafts = true; break;
+                    case "--now":
+                        var date = Value();
+                        now = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                            ? d : throw new UsageException($"--now '{date}' must be a date written YYYY-MM-DD");
+                        break;
+                    default:
+                        throw new UsageException($"unknown option '{option}' for '{verb}'{Suggest.DidYouMean(option, ["--root", "--output", "--base-url", "--drafts", "--now"])}");
+                }
+            }
+            catch (UsageException e)
+            {
+                return Wrong(stderr, e.Message);
+            }
+        }
+
+        root = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
+        if (!Directory.Exists(root)) return Wrong(stderr, $"the site folder '{root}' does not exist");
+        var options = new BuildOptions(root, Path.GetFullPath(output ?? Path.Combine(root, "output")), baseUrl, drafts, now);
+
+        var clock = Stopwatch.StartNew();
+        var result = verb == "build" ? SiteBuilder.Build(options) : SiteBuilder.Check(options);
+        Report(result.Diagnostics, stderr);
+        var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = result.Diagnostics.Count - errors;
+        if (result.Failed)
+        {
+            stderr.WriteLine($"{verb} failed: {Count(errors, "error")}, {Count(warnings, "warning")}." +
+                (verb == "build" ? " The previous site was left as it was." : ""));
+            return 1;
+        }
+
+        stdout.WriteLine(verb == "build"
+            ? $"Built {result.Site!.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal))} pages into {options.Output} in {clock.ElapsedMilliseconds} ms ({Count(warnings, "warning")})."
+            : $"Checked the content: no errors, {Count(warnings, "warning")}.");
+        return 0;
+    }
+
+    /// <summary>Prints diagnostics, and GitHub workflow commands too when running in GitHub Actions.</summary>
+    public static void Report(IReadOnlyList<Diagnostic> diagnostics, TextWriter writer)
+    {
+        var github = string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+        foreach (var d in diagnostics)
+        {
+            writer.WriteLine(d.ToString());
+            if (github) writer.WriteLine(d.ToWorkflowCommand());
+        }
+    }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
+
+    private static int Wrong(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        stderr.WriteLine("Run 'Site --help' for the commands and options.");
+        return 2;
+    }
+
+    private sealed class UsageException(string message) : Exception(message);
+}

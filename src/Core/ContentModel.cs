@@ -1,0 +1,75 @@
+using Lscb.Site.Load;
+
+namespace Lscb.Site.Core;
+
+/// <summary>Whether the Board published a case's findings.</summary>
+public enum Publication
+{
+    /// <summary>The findings are public.</summary>
+    Published,
+
+    /// <summary>The Board decided not to publish the findings; only the title, reason, public learning, themes and responses appear.</summary>
+    Withheld,
+}
+
+/// <summary>Where a Board response stands.</summary>
+public enum ResponseStatus
+{
+    /// <summary>Agreed but not yet started.</summary>
+    Planned,
+
+    /// <summary>Under way.</summary>
+    InProgress,
+
+    /// <summary>Done and in use.</summary>
+    InPlace,
+}
+
+/// <summary>What every page written by staff has: a source file, a title and a summary.</summary>
+public abstract record ContentItem(SourceFile Source, string Title, string Summary, bool Draft)
+{
+    /// <summary>The file name without <c>.md</c>.</summary>
+    public string Slug => Source.Slug;
+
+    /// <summary>The folder the file sits in.</summary>
+    public ContentKind Kind => Source.Kind;
+}
+
+/// <summary>A case review: <c>input/cases/*.md</c>.</summary>
+public sealed record CaseItem(
+    SourceFile Source, string Title, string Summary, bool Draft,
+    string ReviewType, string Year, PartialDate Published, Publication Publication, string? WithheldReason,
+    IReadOnlyList<string> Themes, IReadOnlyList<string> Responses, string? ReportUrl)
+    : ContentItem(Source, Title, Summary, Draft);
+
+/// <summary>A theme: <c>input/themes/*.md</c>.</summary>
+public sealed record ThemeItem(
+    SourceFile Source, string Title, string Summary, bool Draft, IReadOnlyList<string> Related, IReadOnlyList<string> Includes)
+    : ContentItem(Source, Title, Summary, Draft);
+
+/// <summary>A Board response: <c>input/responses/*.md</c>.</summary>
+public sealed record ResponseItem(
+    SourceFile Source, string Title, string Summary, bool Draft, ResponseStatus Status, IReadOnlyList<string> Themes, PartialDate? Date)
+    : ContentItem(Source, Title, Summary, Draft);
+
+/// <summary>A plain page (<c>input/pages/*.md</c>) or the home page (<c>input/index.md</c>).</summary>
+public sealed record PlainItem(SourceFile Source, string Title, string Summary, bool Draft)
+    : ContentItem(Source, Title, Summary, Draft);
+
+/// <summary>The site's settings, from <c>statiq.config</c>.</summary>
+public sealed record SiteConfig(
+    string Title,
+    string Organisation,
+    string Description,
+    Uri BaseUrl,
+    string Language,
+    string TimeZone,
+    Uri ExitThisPageUrl,
+    IReadOnlyDictionary<string, string> ReviewTypes)
+{
+    /// <summary>The path part of the base URL, always starting and ending with '/': "/" or "/lscb-learning/".</summary>
+    public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
+}
+
+/// <summary>The output of Validate: settings and typed, cross-checked content.</summary>
+public sealed record ValidatedSite(SiteConfig Config, IReadOnlyList<ContentItem> Items, IReadOnlyList<StaticFile> Statics);

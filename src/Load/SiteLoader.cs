@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Lscb.Site.Core;
+
+namespace Lscb.Site.Load;
+
+/// <summary>Phase 1, Load: reads <c>statiq.config</c> and every file under <c>input/</c>.</summary>
+public static partial class SiteLoader
+{
+    /// <summary>The settings file's name, at the site root.</summary>
+    public const string ConfigFile = "statiq.config";
+
+    /// <summary>Files larger than this are refused: no page of the bulletin comes near it.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    private static readonly Dictionary<string, ContentKind> Folders = new(StringComparer.Ordinal)
+    {
+        ["input/cases"] = ContentKind.Case,
+        ["input/themes"] = ContentKind.Theme,
+        ["input/responses"] = ContentKind.Response,
+        ["input/pages"] = ContentKind.Page,
+    };
+
+    /// <summary>Reads the site at <paramref name="root"/>; problems go to <paramref name="diagnostics"/>.</summary>
+    public static LoadedSite Load(string root, DiagnosticBag diagnostics)
+    {
+        string? config = null;
+        var configPath = Path.Combine(root, ConfigFile);
+        if (File.Exists(configPath))
+            config = TextDecoder.Decode(File.ReadAllBytes(configPath), ConfigFile, diagnostics);
+        else
+            diagnostics.Error("SCR030", SourceSpan.StartOf(ConfigFile), "the settings file statiq.config is missing from the site folder");
+
+        var input = Path.Combine(root, "input");
+        if (!Directory.Exists(input))
+        {
+            diagnostics.Error("SCR031", SourceSpan.StartOf("input"), "the folder 'input' with the site's Markdown files is missing");
+            return new LoadedSite(config, [], []);
+        }
+
+        var all = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+            .Select(full => (full, rel: Path.GetRelativePath(root, full).Replace('\\', '/')))
+            .Where(f => !Path.GetFileName(f.full).StartsWith('.'))
+            .OrderBy(f => f.rel, StringComparer.Ordinal)
+            .ToList();
+
+        var markdown = all.Where(f => f.rel.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
+        var statics = all.Except(markdown)
+            .Select(f => new StaticFile(f.rel, f.rel["input/".Length..], f.full))
+            .ToList();
+
+        var files = new SourceFile?[markdown.Count];
+        Parallel.For(0, markdown.Count, i => files[i] = Read(markdown[i].full, markdown[i].rel, diagnostics));
+        return new LoadedSite(config, files.OfType<SourceFile>().ToList(), statics);
+    }
+
+    private static SourceFile? Read(string full, string path, DiagnosticBag diagnostics)
+    {
+        var kind = KindOf(path, diagnostics);
+        if (kind is null) return null;
+
+        var name = Path.GetFileName(path);
+        var slug = name[..^3];
+        if (kind != ContentKind.Home && !SlugPattern().IsMatch(slug))
+        {
+            diagnostics.Error("SCR011", SourceSpan.StartOf(path),
+                $"the file name '{name}' must use only lower-case letters a-z, digits and hyphens; rename it to '{Slugs.From(slug)}.md'");
+            return null;
+        }
+
+        if (!name.EndsWith(".md", StringComparison.Ordinal))
+        {
+            diagnostics.Error("SCR011", SourceSpan.StartOf(path), $"the file name '{name}' must end in lower-case '.md'");
+            return null;
+        }
+
+        var length = new FileInfo(full).Length;
+        if (length > MaxFileBytes)
+        {
+            diagnostics.Error("SCR027", SourceSpan.StartOf(path),
+                $"this file is {length / 1024} KB; a page may be at most {MaxFileBytes / 1024} KB, so split it or remove pasted material");
+            return null;
+        }
+
+        var text = TextDecoder.Decode(File.ReadAllBytes(full), path, diagnostics);
+        if (text is null) return null;
+        var parts = FrontMatterSplitter.Split(text, path, diagnostics);
+        if (parts is not { } p) return null;
+        return new SourceFile(path, kind.Value, slug, p.Yaml, p.YamlLine, p.Body, p.BodyLine);
+    }
+
+    private static ContentKind? KindOf(string path, DiagnosticBag diagnostics)
+    {
+        if (path == "input/index.md") return ContentKind.Home;
+        var folder = path[..path.LastIndexOf('/')];
+        if (Folders.TryGetValue(folder, out var kind)) return kind;
+        diagnostics.Error("SCR026", SourceSpan.StartOf(path),
+            "Markdown files belong in input/cases, input/themes, input/responses or input/pages (or input/index.md for the home page); move this file into one of them");
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    internal static partial Regex SlugPattern();
+}

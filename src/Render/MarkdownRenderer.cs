@@ -1,0 +1,91 @@
+using Lscb.Site.Assemble;
+using Lscb.Site.Core;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SourceSpan = Lscb.Site.Core.SourceSpan;
+
+namespace Lscb.Site.Render;
+
+/// <summary>
+/// Turns page bodies into HTML with one shared Markdig pipeline. Raw HTML is off, so Markdown cannot
+/// inject markup or script; links to other pages are written as relative links to their .md files
+/// (so they also work in GitHub's own preview) and become site URLs here, with every broken or
+/// unsafe one reported at its line and column.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    /// <summary>The one pipeline: CommonMark with tables and heading anchors, raw HTML disabled.</summary>
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .DisableHtml()
+        .Build();
+
+    private readonly SiteModel _site;
+    private readonly LinkResolver _links;
+
+    /// <summary>A renderer for pages of <paramref name="site"/>.</summary>
+    public MarkdownRenderer(SiteModel site, IReadOnlyCollection<string> allSources)
+    {
+        _site = site;
+        _links = new LinkResolver(site, allSources);
+    }
+
+    /// <summary>The body of <paramref name="item"/> as HTML.</summary>
+    public string Render(ContentItem item, DiagnosticBag diagnostics)
+    {
+        var source = item.Source;
+        var document = Markdown.Parse(source.Body, Pipeline);
+        SourceSpan At(MarkdownObject o) => new(source.Path, source.BodyLine + o.Line, o.Column + 1);
+
+        var previousLevel = 1;
+        foreach (var block in document.Descendants<Block>())
+        {
+            switch (block)
+            {
+                case HeadingBlock h:
+                    if (h.Level == 1)
+                        diagnostics.Error("SCR025", At(h), "use '##' for headings in the text: the page title is the page's only top-level heading");
+                    else if (h.Level > previousLevel + 1)
+                        diagnostics.Warning("SCR104", At(h), $"this heading jumps from level {previousLevel} to level {h.Level}; use {new string('#', previousLevel + 1)} so screen reader users do not miss a level");
+                    previousLevel = h.Level;
+                    h.GetAttributes().AddClass(h.Level <= 2 ? "govuk-heading-m" : "govuk-heading-s");
+                    break;
+                case ParagraphBlock p:
+                    p.GetAttributes().AddClass("govuk-body");
+                    break;
+                case ListBlock l:
+                    l.GetAttributes().AddClass(l.IsOrdered ? "govuk-list govuk-list--number" : "govuk-list govuk-list--bullet");
+                    break;
+                case QuoteBlock q:
+                    q.GetAttributes().AddClass("govuk-inset-text");
+                    break;
+                case ThematicBreakBlock t:
+                    t.GetAttributes().AddClass("govuk-section-break govuk-section-break--l govuk-section-break--visible");
+                    break;
+                case Markdig.Extensions.Tables.Table table:
+                    table.GetAttributes().AddClass("app-table");
+                    break;
+            }
+        }
+
+        // Collected first: unwrapping a link to a hidden page changes the tree being walked.
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+            _links.Rewrite(link, item, At(link), diagnostics);
+        foreach (var link in document.Descendants<AutolinkInline>().ToList())
+            LinkResolver.Rewrite(link, At(link), diagnostics);
+
+        using var writer = new StringWriter { NewLine = "\n" };
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>The site this renderer belongs to.</summary>
+    public SiteModel Site => _site;
+}

@@ -1,0 +1,43 @@
+using Lscb.Site.Assemble;
+using Lscb.Site.Assets;
+
+namespace Lscb.Site.Render;
+
+/// <summary>One step of the breadcrumb trail.</summary>
+/// <param name="Text">The link text.</param>
+/// <param name="Url">Site-relative URL.</param>
+public sealed record Crumb(string Text, string Url);
+
+/// <summary>The navigation sections, for marking the current one.</summary>
+public enum Section
+{
+    /// <summary>The home page and plain pages.</summary>
+    None,
+
+    /// <summary>Case reviews.</summary>
+    Cases,
+
+    /// <summary>Themes.</summary>
+    Themes,
+
+    /// <summary>Board responses.</summary>
+    Responses,
+
+    /// <summary>About the site.</summary>
+    About,
+}
+
+/// <summary>What the layout needs to know about the page it wraps.</summary>
+/// <param name="Site">The assembled site.</param>
+/// <param name="Assets">The theme's files.</param>
+/// <param name="Url">The page's site-relative URL ("" for home).</param>
+/// <param name="Title">The page title, without the site name.</param>
+/// <param name="Description">The page summary, for search engines and link previews.</param>
+/// <param name="Section">The navigation item to mark as current.</param>
+/// <param name="Breadcrumbs">The trail above the title; empty on the home page.</param>
+public sealed record PageContext(
+    SiteModel Site, ThemeAssetSet Assets, string Url, string Title, string Description, Section Section, IReadOnlyList<Crumb> Breadcrumbs)
+{
+    /// <summary>A link to a site-relative URL, carrying the base path.</summary>
+    public string Href(string siteRelative) => Site.Href(siteRelative);
+}

@@ -1,0 +1,57 @@
+using Lscb.Site.Core;
+using Lscb.Site.Load;
+
+namespace Lscb.Site.Validate;
+
+/// <summary>Reads and checks <c>statiq.config</c>.</summary>
+public static class ConfigReader
+{
+    /// <summary>The settings, or null after reporting why they cannot be used.</summary>
+    public static SiteConfig? Read(string? text, DiagnosticBag diagnostics)
+    {
+        if (text is null) return null;
+        const string path = SiteLoader.ConfigFile;
+        var map = YamlDocument.Parse(text, path, 1, diagnostics);
+        if (map is null) return null;
+        var r = new FrontMatterReader(map, path, 1, diagnostics);
+        var errorsBefore = diagnostics.Sorted().Count(d => d.Severity == Severity.Error);
+
+        var title = r.Text("title", required: true);
+        var organisation = r.Text("organisation", required: true);
+        var description = r.Text("description", required: true);
+        var baseUrl = AbsoluteUrl(r, "base_url", diagnostics);
+        var language = r.Text("language", required: false) ?? "en-GB";
+        var timeZone = r.Text("time_zone", required: false) ?? "Europe/London";
+        var exit = AbsoluteUrl(r, "exit_this_page_url", diagnostics);
+        var types = r.TextMap("review_types", required: true);
+        r.Finish();
+
+        if (types.Count == 0 && r.Has("review_types"))
+            diagnostics.Error("SCR007", r.AtKey("review_types"), "'review_types' needs at least one entry, e.g. 'serious-case-review: Serious case review'");
+        foreach (var (key, _, at) in types)
+        {
+            if (!SiteLoader.SlugPattern().IsMatch(key))
+                diagnostics.Error("SCR011", at, $"the review type '{key}' must use only a-z, 0-9 and hyphens");
+        }
+
+        if (diagnostics.Sorted().Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
+        return new SiteConfig(title!, organisation!, description!, baseUrl!, language, timeZone, exit!,
+            types.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>Checks a base URL given on the command line: absolute http(s).</summary>
+    public static Uri? ParseBaseUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+            ? (uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/"))
+            : null;
+
+    private static Uri? AbsoluteUrl(FrontMatterReader r, string key, DiagnosticBag diagnostics)
+    {
+        var text = r.Text(key, required: true);
+        if (text is null) return null;
+        var uri = ParseBaseUrl(text);
+        if (uri is null)
+            diagnostics.Error("SCR010", r.AtKey(key), $"'{key}' must be a full web address starting with https:// (or http://), e.g. https://example.github.io/site/");
+        return uri;
+    }
+}

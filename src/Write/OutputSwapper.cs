@@ -1,0 +1,116 @@
+using System.Runtime.InteropServices;
+
+namespace Lscb.Site.Write;
+
+/// <summary>
+/// Writes a staged site next to the output folder and swaps it in, so that readers of the folder
+/// (and a failed or killed build) only ever see the old site or the new one, never half of each.
+/// </summary>
+public static partial class OutputSwapper
+{
+    /// <summary>Writes every staged file into a fresh sibling folder, then swaps it with <paramref name="output"/>.</summary>
+    public static void Publish(StagedSite site, string output)
+    {
+        output = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException($"'{output}' has no parent folder.");
+        Directory.CreateDirectory(parent);
+        var name = Path.GetFileName(output);
+        var staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            WriteAll(site, staging);
+            Swap(staging, output, parent, name);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+
+        CleanLeftovers(parent, name);
+    }
+
+    private static void WriteAll(StagedSite site, string root)
+    {
+        Directory.CreateDirectory(root);
+        var files = site.Files;
+        foreach (var dir in files.Select(f => Path.GetDirectoryName(Path.Combine(root, f.Key))!).Distinct(StringComparer.Ordinal))
+            Directory.CreateDirectory(dir);
+        Parallel.ForEach(files, f =>
+        {
+            var target = Path.Combine(root, f.Key);
+            if (f.Value.Bytes is { } bytes) File.WriteAllBytes(target, bytes);
+            else File.Copy(f.Value.CopyFrom!, target);
+        });
+    }
+
+    private static void Swap(string staging, string output, string parent, string name)
+    {
+        if (!Directory.Exists(output))
+        {
+            Directory.Move(staging, output);
+            return;
+        }
+
+        // On Linux one renameat2(RENAME_EXCHANGE) swaps the two folders atomically.
+        if (OperatingSystem.IsLinux() && Exchange(staging, output))
+        {
+            Directory.Delete(staging, recursive: true);
+            return;
+        }
+
+        var old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.Move(output, old);
+        Directory.Move(staging, output);
+        Directory.Delete(old, recursive: true);
+    }
+
+    private static bool Exchange(string a, string b)
+    {
+        const int AtFdCwd = -100;
+        const uint RenameExchange = 2;
+        try
+        {
+            return RenameAt2(AtFdCwd, a, AtFdCwd, b, RenameExchange) == 0;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    // Folders left by a build that was killed part-way; never the live output.
+    private static void CleanLeftovers(string parent, string name)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
+        {
+            var leaf = Path.GetFileName(dir);
+            if (!leaf.StartsWith($".{name}.staging-", StringComparison.Ordinal) && !leaf.StartsWith($".{name}.old-", StringComparison.Ordinal)) continue;
+            if (int.TryParse(leaf.Split('-')[^2], out var pid) && IsRunning(pid)) continue;
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another build may be removing it at the same moment; it is only a leftover.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int RenameAt2(int olddirfd, string oldpath, int newdirfd, string newpath, uint flags);
+}
