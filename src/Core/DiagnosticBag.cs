@@ -9,12 +9,20 @@ namespace Lscb.Site.Core;
 public sealed class DiagnosticBag
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
+    private readonly ConcurrentDictionary<string, int> _errorsByFile = new(StringComparer.Ordinal);
 
     /// <summary>True once any error has been added.</summary>
-    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+    public bool HasErrors => !_errorsByFile.IsEmpty;
+
+    /// <summary>How many errors have been added for one file; constant time, for per-file checks on large sites.</summary>
+    public int ErrorCount(string file) => _errorsByFile.GetValueOrDefault(file);
 
     /// <summary>Adds an error.</summary>
-    public void Error(string code, SourceSpan at, string message) => _items.Enqueue(new Diagnostic(Severity.Error, code, at, message));
+    public void Error(string code, SourceSpan at, string message)
+    {
+        _items.Enqueue(new Diagnostic(Severity.Error, code, at, message));
+        _errorsByFile.AddOrUpdate(at.File, 1, (_, n) => n + 1);
+    }
 
     /// <summary>Adds a warning.</summary>
     public void Warning(string code, SourceSpan at, string message) => _items.Enqueue(new Diagnostic(Severity.Warning, code, at, message));

@@ -14,15 +14,15 @@ public static class ConfigReader
         var map = YamlDocument.Parse(text, path, 1, diagnostics);
         if (map is null) return null;
         var r = new FrontMatterReader(map, path, 1, diagnostics);
-        var errorsBefore = diagnostics.Sorted().Count(d => d.Severity == Severity.Error);
+        var errorsBefore = diagnostics.ErrorCount(path);
 
         var title = r.Text("title", required: true);
         var organisation = r.Text("organisation", required: true);
         var description = r.Text("description", required: true);
-        var baseUrl = AbsoluteUrl(r, "base_url", diagnostics);
+        var baseUrl = AbsoluteUrl(r, "base_url", diagnostics, ParseBaseUrl);
         var language = r.Text("language", required: false) ?? "en-GB";
         var timeZone = r.Text("time_zone", required: false) ?? "Europe/London";
-        var exit = AbsoluteUrl(r, "exit_this_page_url", diagnostics);
+        var exit = AbsoluteUrl(r, "exit_this_page_url", diagnostics, ParseWebAddress);
         var types = r.TextMap("review_types", required: true);
         r.Finish();
 
@@ -34,7 +34,7 @@ public static class ConfigReader
                 diagnostics.Error("SCR011", at, $"the review type '{key}' must use only a-z, 0-9 and hyphens");
         }
 
-        if (diagnostics.Sorted().Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
+        if (diagnostics.ErrorCount(path) > errorsBefore) return null;
         return new SiteConfig(title!, organisation!, description!, baseUrl!, language, timeZone, exit!,
             types.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
     }
@@ -45,11 +45,14 @@ public static class ConfigReader
             ? (uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/"))
             : null;
 
-    private static Uri? AbsoluteUrl(FrontMatterReader r, string key, DiagnosticBag diagnostics)
+    private static Uri? ParseWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
+    private static Uri? AbsoluteUrl(FrontMatterReader r, string key, DiagnosticBag diagnostics, Func<string, Uri?> parse)
     {
         var text = r.Text(key, required: true);
         if (text is null) return null;
-        var uri = ParseBaseUrl(text);
+        var uri = parse(text);
         if (uri is null)
             diagnostics.Error("SCR010", r.AtKey(key), $"'{key}' must be a full web address starting with https:// (or http://), e.g. https://example.github.io/site/");
         return uri;

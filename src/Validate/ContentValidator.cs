@@ -30,23 +30,24 @@ public static partial class ContentValidator
     public static ValidatedSite? Validate(LoadedSite site, DiagnosticBag diagnostics)
     {
         var config = ConfigReader.Read(site.ConfigText, diagnostics);
-        var bound = new ContentItem?[site.Files.Count];
+        var bound = new (ContentItem? Item, bool Valid)[site.Files.Count];
         var reviewTypes = config?.ReviewTypes.Keys.ToList() ?? [];
         Parallel.For(0, site.Files.Count, i => bound[i] = Bind(site.Files[i], reviewTypes, config is not null, diagnostics));
-        var items = bound.OfType<ContentItem>().ToList();
 
         CheckHome(site, diagnostics);
         CheckDuplicates(site.Files, diagnostics);
-        CheckReferences(items, site.Files, diagnostics);
+        // References are checked on files with other errors too, so every mistake shows in one run.
+        CheckReferences(bound.Select(b => b.Item).OfType<ContentItem>().ToList(), site.Files, diagnostics);
+        var items = bound.Where(b => b.Valid).Select(b => b.Item!).ToList();
         return config is null ? null : new ValidatedSite(config, items, site.Statics);
     }
 
-    private static ContentItem? Bind(SourceFile file, IReadOnlyCollection<string> reviewTypes, bool checkReviewType, DiagnosticBag diagnostics)
+    private static (ContentItem? Item, bool Valid) Bind(SourceFile file, IReadOnlyCollection<string> reviewTypes, bool checkReviewType, DiagnosticBag diagnostics)
     {
         var map = YamlDocument.Parse(file.FrontMatter, file.Path, file.FrontMatterLine, diagnostics);
-        if (map is null) return null;
+        if (map is null) return (null, false);
         var r = new FrontMatterReader(map, file.Path, file.FrontMatterLine, diagnostics);
-        var before = ErrorCount(diagnostics, file.Path);
+        var before = diagnostics.ErrorCount(file.Path);
 
         var title = r.Text("title", required: true);
         var summary = r.Text("summary", required: true);
@@ -63,7 +64,7 @@ public static partial class ContentValidator
             _ => new PlainItem(file, title!, summary!, draft),
         };
         r.Finish();
-        return ErrorCount(diagnostics, file.Path) > before ? null : item;
+        return (item, diagnostics.ErrorCount(file.Path) == before);
     }
 
     private static CaseItem BindCase(SourceFile file, FrontMatterReader r, string? title, string? summary, bool draft,
@@ -214,8 +215,6 @@ public static partial class ContentValidator
 
     private static List<string> Names(IReadOnlyList<SlugRef> refs) => refs.Select(s => s.Slug).ToList();
 
-    private static int ErrorCount(DiagnosticBag diagnostics, string path) =>
-        diagnostics.Sorted().Count(d => d.Severity == Severity.Error && d.At.File == path);
 
     private static bool IsBoardYear(string year)
     {

@@ -25,6 +25,14 @@ public static class YamlDocument
         {
             var line = firstLine + (int)Math.Max(0, e.Start.Line - 1);
             var column = (int)Math.Max(1, e.Start.Column);
+            if (FirstIndentTab(yaml) is { } tab)
+            {
+                // YamlDotNet reports a tab at the mapping it breaks, not at the tab itself.
+                diagnostics.Error("SCR004", new SourceSpan(path, firstLine + tab.Line, tab.Column),
+                    "a tab character is not allowed in front matter; use spaces instead");
+                return null;
+            }
+
             diagnostics.Error("SCR004", new SourceSpan(path, line, column), Explain(e, yaml));
             return null;
         }
@@ -46,12 +54,22 @@ public static class YamlDocument
         return null;
     }
 
+    private static (int Line, int Column)? FirstIndentTab(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent) return (i, tab + 1);
+        }
+
+        return null;
+    }
+
     private static string Explain(YamlException e, string yaml)
     {
         var inner = e.InnerException?.Message ?? e.Message;
-        var lineText = yaml.Split('\n').ElementAtOrDefault((int)Math.Max(0, e.Start.Line - 1)) ?? "";
-        if (lineText.Contains('\t', StringComparison.Ordinal))
-            return "a tab character is not allowed in front matter; use spaces instead";
         if (inner.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
             return "this setting is written twice; keep only one of them";
         if (inner.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase))

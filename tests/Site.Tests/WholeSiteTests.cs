@@ -1,0 +1,177 @@
+using System.Xml.Linq;
+using AngleSharp.Dom;
+
+namespace Lscb.Site.Tests;
+
+/// <summary>The real content, built under a base path, checked page by page.</summary>
+[Collection(RealSiteCollection.Name)]
+public sealed class WholeSiteTests(RealSiteFixture site)
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static IReadOnlyList<string> Links(IDocument page, string selector = "main a[href]") =>
+        page.QuerySelectorAll(selector).Select(a => a.GetAttribute("href")!).ToList();
+
+    [Fact]
+    public void The_real_content_builds_without_errors_or_warnings()
+    {
+        Assert.False(site.Result.Failed, string.Join('\n', site.Result.Diagnostics));
+        Assert.Empty(site.Result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("cases/index.html")]
+    [InlineData("themes/index.html")]
+    [InlineData("responses/index.html")]
+    [InlineData("cases/child-o/index.html")]
+    [InlineData("cases/child-r/index.html")]
+    [InlineData("cases/child-q-and-child-s/index.html")]
+    [InlineData("cases/child-n/index.html")]
+    [InlineData("themes/neglect/index.html")]
+    [InlineData("themes/domestic-abuse/index.html")]
+    [InlineData("themes/child-sexual-exploitation/index.html")]
+    [InlineData("themes/adult-mental-health/index.html")]
+    [InlineData("themes/substance-misuse/index.html")]
+    [InlineData("themes/safe-sleeping/index.html")]
+    [InlineData("themes/toxic-trio/index.html")]
+    [InlineData("themes/sexually-harmful-behaviour/index.html")]
+    [InlineData("responses/neglect-strategy/index.html")]
+    [InlineData("responses/graded-care-profile/index.html")]
+    [InlineData("responses/domestic-abuse-action-plan/index.html")]
+    [InlineData("responses/sexually-harmful-behaviour-policy/index.html")]
+    [InlineData("responses/voice-of-the-child-focus-group/index.html")]
+    [InlineData("responses/targeted-training/index.html")]
+    [InlineData("accessibility/index.html")]
+    [InlineData("privacy/index.html")]
+    [InlineData("about/index.html")]
+    [InlineData("404.html")]
+    public void Every_expected_page_exists_with_one_h1_and_the_language_set(string path)
+    {
+        var page = site.Page(path);
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(page.QuerySelector("main#main-content"));
+    }
+
+    [Fact]
+    public void The_neglect_theme_lists_Child_O_and_the_neglect_responses()
+    {
+        var links = Links(site.Page("themes/neglect/index.html"));
+        Assert.Contains(RealSiteFixture.BasePath + "cases/child-o/", links);
+        Assert.Contains(RealSiteFixture.BasePath + "responses/neglect-strategy/", links);
+        Assert.Contains(RealSiteFixture.BasePath + "responses/graded-care-profile/", links);
+        Assert.DoesNotContain(RealSiteFixture.BasePath + "cases/child-n/", links);
+    }
+
+    [Fact]
+    public void The_toxic_trio_lists_Child_R_and_the_themes_it_includes()
+    {
+        var links = Links(site.Page("themes/toxic-trio/index.html"));
+        Assert.Contains(RealSiteFixture.BasePath + "cases/child-r/", links);
+        Assert.Contains(RealSiteFixture.BasePath + "themes/domestic-abuse/", links);
+        Assert.Contains(RealSiteFixture.BasePath + "themes/adult-mental-health/", links);
+        Assert.Contains(RealSiteFixture.BasePath + "themes/substance-misuse/", links);
+        // Listed through an included theme (domestic abuse), and said so.
+        var childO = site.Page("themes/toxic-trio/index.html").QuerySelectorAll("main li")
+            .Single(li => li.QuerySelector("a")?.GetAttribute("href") == RealSiteFixture.BasePath + "cases/child-o/");
+        Assert.Contains("through Domestic abuse", childO.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_case_page_links_its_themes_and_responses()
+    {
+        var links = Links(site.Page("cases/child-r/index.html"));
+        Assert.Contains(RealSiteFixture.BasePath + "themes/toxic-trio/", links);
+        Assert.Contains(RealSiteFixture.BasePath + "responses/domestic-abuse-action-plan/", links);
+    }
+
+    [Fact]
+    public void A_response_page_lists_its_themes_and_the_cases_that_list_it()
+    {
+        var links = Links(site.Page("responses/sexually-harmful-behaviour-policy/index.html"));
+        Assert.Contains(RealSiteFixture.BasePath + "themes/sexually-harmful-behaviour/", links);
+        Assert.Contains(RealSiteFixture.BasePath + "cases/child-n/", links);
+    }
+
+    [Fact]
+    public void The_withheld_case_shows_the_notice_and_reason_and_no_report_link()
+    {
+        var page = site.Page("cases/child-n/index.html");
+        var banner = page.QuerySelector(".govuk-notification-banner");
+        Assert.NotNull(banner);
+        Assert.Contains("decided not to publish the findings", banner.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ratified by the national panel", banner.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("main a"), a => a.TextContent.Contains("report", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(RealSiteFixture.BasePath + "themes/sexually-harmful-behaviour/", Links(page));
+    }
+
+    [Fact]
+    public void Every_internal_link_and_asset_carries_the_base_path_and_resolves_to_a_file()
+    {
+        var checkedLinks = 0;
+        foreach (var path in site.HtmlFiles)
+        {
+            var page = site.Page(path);
+            foreach (var element in page.QuerySelectorAll("[href], [src]"))
+            {
+                var value = element.GetAttribute("href") ?? element.GetAttribute("src")!;
+                if (value.StartsWith("http", StringComparison.Ordinal) || value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.Ordinal)) continue;
+                Assert.StartsWith(RealSiteFixture.BasePath, value);
+                var target = value[RealSiteFixture.BasePath.Length..].Split('?', '#')[0];
+                if (target.Length == 0 || target.EndsWith('/')) target += "index.html";
+                Assert.True(File.Exists(Path.Combine(site.Output, target)), $"{path} links to {value}, which is not in the output");
+                checkedLinks++;
+            }
+        }
+
+        Assert.True(checkedLinks > 500, $"only {checkedLinks} links checked");
+    }
+
+    [Fact]
+    public void The_feed_has_one_entry_per_published_case_and_response_and_none_for_the_withheld_case()
+    {
+        var feed = XDocument.Parse(site.Text("feed.xml"));
+        var ids = feed.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).Order(StringComparer.Ordinal).ToList();
+        var expected = new[]
+        {
+            "cases/child-o/", "cases/child-q-and-child-s/", "cases/child-r/",
+            "responses/domestic-abuse-action-plan/", "responses/graded-care-profile/", "responses/neglect-strategy/",
+            "responses/sexually-harmful-behaviour-policy/", "responses/targeted-training/", "responses/voice-of-the-child-focus-group/",
+        }.Select(u => RealSiteFixture.BaseUrl + u).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, ids);
+        Assert.DoesNotContain("Child N", site.Text("feed.xml"), StringComparison.Ordinal);
+        Assert.All(feed.Root.Elements(Atom + "entry"), e => Assert.StartsWith(RealSiteFixture.BaseUrl, e.Element(Atom + "link")!.Attribute("href")!.Value));
+    }
+
+    [Fact]
+    public void The_sitemap_lists_every_page_under_the_base_url_and_robots_points_at_it()
+    {
+        var sitemap = XDocument.Parse(site.Text("sitemap.xml"));
+        var locs = sitemap.Root!.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
+        var pages = site.HtmlFiles.Where(p => p != "404.html").Select(p => RealSiteFixture.BaseUrl + p[..^"index.html".Length]).ToList();
+        Assert.Equal(pages.Order(StringComparer.Ordinal), locs.Order(StringComparer.Ordinal));
+        Assert.Contains($"Sitemap: {RealSiteFixture.BaseUrl}sitemap.xml", site.Text("robots.txt"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_stylesheet_uses_no_web_fonts_and_no_crown()
+    {
+        var css = site.Text("assets/site.css");
+        Assert.DoesNotContain("@font-face", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("GDS Transport", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("govuk-header__logotype", site.Text("index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_page_has_the_exit_button_pointing_at_the_configured_address()
+    {
+        foreach (var path in site.HtmlFiles)
+        {
+            var exit = site.Page(path).QuerySelector(".govuk-exit-this-page__button");
+            Assert.NotNull(exit);
+            Assert.Equal("https://www.bbc.co.uk/weather", exit.GetAttribute("href"));
+        }
+    }
+}
