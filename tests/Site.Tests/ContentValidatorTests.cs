@@ -57,7 +57,7 @@ public sealed class ContentValidatorTests
     public void Given_a_date_that_does_not_exist_When_checked_Then_SCR009_says_so()
     {
         var result = CheckWith("input/cases/child-b.md", TestSite.Case("Child B", "published: 2017-02-30"));
-        Diagnostics.One(result, "SCR009", "input/cases/child-b.md", 7, 12, "not a date that exists");
+        Diagnostics.One(result, "SCR009", "input/cases/child-b.md", 8, 12, "not a date that exists");
     }
 
     [Fact]
@@ -88,21 +88,21 @@ public sealed class ContentValidatorTests
     {
         var result = CheckWith("input/cases/child-b.md", TestSite.Case("Child B",
             "publication: withheld\nwithheld_reason: The Board decided not to publish.\nreport_url: https://example.org/report.pdf"));
-        Diagnostics.One(result, "SCR015", "input/cases/child-b.md", 9, 13, "must not have a 'report_url'");
+        Diagnostics.One(result, "SCR015", "input/cases/child-b.md", 10, 13, "must not have a 'report_url'");
     }
 
     [Fact]
     public void Given_a_withheld_case_without_a_reason_When_checked_Then_SCR016_is_reported()
     {
         var result = CheckWith("input/cases/child-b.md", TestSite.Case("Child B", "publication: withheld"));
-        Diagnostics.One(result, "SCR016", "input/cases/child-b.md", 7, 14, "withheld_reason");
+        Diagnostics.One(result, "SCR016", "input/cases/child-b.md", 8, 14, "withheld_reason");
     }
 
     [Fact]
     public void Given_a_published_case_with_a_withheld_reason_When_checked_Then_SCR017_is_reported()
     {
         var result = CheckWith("input/cases/child-b.md", TestSite.Case("Child B", "withheld_reason: Why."));
-        Diagnostics.One(result, "SCR017", "input/cases/child-b.md", 8, 18);
+        Diagnostics.One(result, "SCR017", "input/cases/child-b.md", 9, 18);
     }
 
     [Fact]

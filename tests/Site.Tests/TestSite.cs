@@ -43,7 +43,7 @@ public sealed class TestSite : IDisposable
         var lines = new List<string>
         {
             $"title: {title}", "summary: A short summary.", "review_type: serious-case-review", "year: 2015-16",
-            "published: 2017-01-31", "publication: published",
+            "published: 2017-01-31", "publication: published", "themes: [neglect]",
         };
         foreach (var line in extra.Split('\n'))
         {

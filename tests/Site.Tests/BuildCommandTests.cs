@@ -1,0 +1,76 @@
+using Lscb.Site.Cli;
+
+namespace Lscb.Site.Tests;
+
+/// <summary>The command line: exit statuses, messages, and the last good output kept on failure.</summary>
+public sealed class BuildCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CommandLine.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static Dictionary<string, string> Snapshot(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    [Fact]
+    public void Given_a_misspelt_theme_When_built_Then_exit_1_names_file_line_and_suggestion_and_the_last_good_output_stays()
+    {
+        using var site = new TestSite();
+        var (code, _, err) = Run("build", "--root", site.Root, "--now", "2026-11-26");
+        Assert.True(code == 0, err);
+        var before = Snapshot(site.Output);
+
+        site.Write("input/cases/child-a.md", TestSite.Case("Child A", "themes: [neglct]"));
+        (code, _, err) = Run("build", "--root", site.Root, "--now", "2026-11-26");
+
+        Assert.Equal(1, code);
+        Assert.Contains("input/cases/child-a.md(8,10): error SCR012: unknown theme 'neglct'; did you mean 'neglect'?", err, StringComparison.Ordinal);
+        Assert.Contains("The previous site was left as it was.", err, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(site.Output));
+    }
+
+    [Fact]
+    public void Given_GitHub_Actions_When_a_build_fails_Then_each_error_is_also_a_workflow_command()
+    {
+        var d = new Lscb.Site.Core.Diagnostic(Lscb.Site.Core.Severity.Error, "SCR012", new("input/cases/child-a.md", 8, 10), "unknown theme 'neglct'");
+        Assert.Equal("::error file=input/cases/child-a.md,line=8,col=10::SCR012: unknown theme 'neglct'", d.ToWorkflowCommand());
+    }
+
+    [Fact]
+    public void Given_two_builds_of_the_same_input_Then_the_outputs_are_byte_identical()
+    {
+        using var site = new TestSite();
+        var other = Path.Combine(site.Root, "second");
+        Assert.Equal(0, Run("build", "--root", site.Root, "--now", "2026-11-26").Code);
+        Assert.Equal(0, Run("build", "--root", site.Root, "--now", "2026-11-26", "--output", other).Code);
+        Assert.Equal(Snapshot(site.Output), Snapshot(other));
+    }
+
+    [Theory]
+    [InlineData("publish")]
+    [InlineData("build", "--colour")]
+    [InlineData("build", "--base-url", "not a url")]
+    [InlineData("build", "--now", "tomorrow")]
+    [InlineData("build", "--output")]
+    public void Given_wrong_usage_Then_exit_2_with_a_message(params string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_check_Then_nothing_is_written()
+    {
+        using var site = new TestSite();
+        var (code, output, _) = Run("check", "--root", site.Root);
+        Assert.Equal(0, code);
+        Assert.Contains("no errors", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(site.Output));
+    }
+}

@@ -1,0 +1,86 @@
+namespace Lscb.Site.Tests;
+
+/// <summary>Page bodies: no raw HTML, safe links, links between pages checked and rewritten.</summary>
+public sealed class MarkdownRendererTests
+{
+    private static (Lscb.Site.Build.BuildResult Result, TestSite Site) BuildWithBody(string body, string? baseUrl = null)
+    {
+        var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/pages/about.md"] = "---\ntitle: About\nsummary: About the site.\n---\n" + body,
+        });
+        return (site.Build(baseUrl), site);
+    }
+
+    [Fact]
+    public void Given_raw_HTML_and_a_script_When_built_Then_they_are_shown_as_text_not_markup()
+    {
+        var (result, site) = BuildWithBody("<script>alert(1)</script>\n\nHello <b onclick=\"x()\">there</b>.\n");
+        using (site)
+        {
+            Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+            var html = site.ReadOutput("about/index.html");
+            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b onclick", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Given_a_relative_link_to_a_Markdown_file_When_built_under_a_base_path_Then_it_becomes_the_page_URL()
+    {
+        var (result, site) = BuildWithBody("Read about [neglect](../themes/neglect.md#learning).\n", "https://example.github.io/repo/");
+        using (site)
+        {
+            Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+            Assert.Contains("href=\"/repo/themes/neglect/#learning\"", site.ReadOutput("about/index.html"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Given_a_link_to_a_missing_page_When_built_Then_SCR020_suggests_the_nearest_file()
+    {
+        var (result, site) = BuildWithBody("Intro.\n\nRead about [neglect](../themes/neglct.md).\n");
+        using (site)
+        {
+            Diagnostics.One(result, "SCR020", "input/pages/about.md", 7, 12, "did you mean '../themes/neglect.md'?");
+            Assert.False(Directory.Exists(site.Output));
+        }
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](JavaScript:alert(1))")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("[x](vbscript:msgbox)")]
+    public void Given_a_script_or_data_link_When_built_Then_SCR021_refuses_it(string link)
+    {
+        var (result, site) = BuildWithBody(link + "\n");
+        using (site) Diagnostics.One(result, "SCR021", "input/pages/about.md", 5, 1);
+    }
+
+    [Fact]
+    public void Given_an_external_link_When_built_Then_it_gets_noopener_noreferrer()
+    {
+        var (result, site) = BuildWithBody("See [the NSPCC](https://www.nspcc.org.uk/).\n");
+        using (site)
+        {
+            Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+            Assert.Contains("rel=\"noopener noreferrer\"", site.ReadOutput("about/index.html"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Given_an_image_without_a_description_When_built_Then_SCR024_asks_for_one()
+    {
+        var (result, site) = BuildWithBody("![](chart.png)\n");
+        using (site) Assert.Contains(result.Diagnostics, d => d.Code == "SCR024" && d.At.Line == 5);
+    }
+
+    [Fact]
+    public void Given_a_level_one_heading_in_the_body_When_built_Then_SCR025_asks_for_level_two()
+    {
+        var (result, site) = BuildWithBody("Intro.\n\n# Heading\n");
+        using (site) Diagnostics.One(result, "SCR025", "input/pages/about.md", 7, 1);
+    }
+}
