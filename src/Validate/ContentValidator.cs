@@ -120,8 +120,16 @@ public static partial class ContentValidator
             diagnostics.Error("SCR031", SourceSpan.StartOf("input/index.md"), "the home page input/index.md is missing");
     }
 
+    /// <summary>Addresses the site itself uses at its root, which a plain page cannot take.</summary>
+    public static readonly IReadOnlySet<string> ReservedPageSlugs =
+        new HashSet<string>(["cases", "themes", "responses", "assets", "search", "data", "pagefind", "404", "index", "feed", "sitemap", "robots"], StringComparer.Ordinal);
+
     private static void CheckDuplicates(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
     {
+        foreach (var page in files.Where(f => f.Kind == ContentKind.Page && ReservedPageSlugs.Contains(f.Slug)))
+            diagnostics.Error("SCR014", SourceSpan.StartOf(page.Path),
+                $"the address /{page.Slug}/ is used by the site itself; give this page another file name");
+
         foreach (var group in files.GroupBy(f => (f.Kind, Slug: f.Slug.ToLowerInvariant())).Where(g => g.Count() > 1))
         {
             var first = group.First();

@@ -75,12 +75,24 @@ public sealed class ContentValidatorTests
     }
 
     [Fact]
-    public void Given_two_files_whose_names_differ_only_in_case_When_checked_Then_SCR014_is_reported()
+    public void Given_a_second_file_whose_name_differs_only_in_case_When_checked_Then_SCR011_refuses_its_name()
     {
-        using var site = new TestSite(new Dictionary<string, string> { ["input/cases/child-a.MD"] = TestSite.Case("Child A again") });
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/cases/Child-A.md"] = TestSite.Case("Child A again"),
+            ["input/cases/child-a.MD"] = TestSite.Case("Child A once more"),
+        });
         var result = site.Check();
-        Assert.Contains(result.Diagnostics, d => d.Code is "SCR014" or "SCR011");
+        Assert.Equal(["input/cases/Child-A.md", "input/cases/child-a.MD"],
+            result.Diagnostics.Where(d => d.Code == "SCR011").Select(d => d.At.File).Order(StringComparer.Ordinal));
         Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public void Given_a_plain_page_that_takes_an_address_the_site_uses_When_checked_Then_SCR014_is_reported()
+    {
+        var result = CheckWith("input/pages/cases.md", "---\ntitle: Cases\nsummary: S.\n---\n");
+        Diagnostics.One(result, "SCR014", "input/pages/cases.md", 1, 1, "/cases/");
     }
 
     [Fact]

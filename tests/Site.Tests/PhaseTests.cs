@@ -1,0 +1,114 @@
+using Lscb.Site.Assemble;
+using Lscb.Site.Core;
+using Lscb.Site.Load;
+using Lscb.Site.Validate;
+using Lscb.Site.Write;
+
+namespace Lscb.Site.Tests;
+
+/// <summary>Each phase on its own: Load's splitter and decoder, Assemble's derived links, Write's link checker and swap.</summary>
+public sealed class PhaseTests
+{
+    [Fact]
+    public void FrontMatterSplitter_keeps_the_line_on_which_the_body_starts()
+    {
+        var bag = new DiagnosticBag();
+        var parts = FrontMatterSplitter.Split("---\ntitle: A\nsummary: B\n---\nBody line\n", "x.md", bag);
+        Assert.NotNull(parts);
+        Assert.Equal("title: A\nsummary: B\n", parts.Value.Yaml);
+        Assert.Equal("Body line\n", parts.Value.Body);
+        Assert.Equal(5, parts.Value.BodyLine);
+        Assert.False(bag.HasErrors);
+    }
+
+    [Fact]
+    public void TextDecoder_strips_the_byte_order_mark_and_normalises_line_ends()
+    {
+        var bag = new DiagnosticBag();
+        Assert.Equal("a\nb\nc", TextDecoder.Decode([0xEF, 0xBB, 0xBF, .. "a\r\nb\rc"u8], "x.md", bag));
+        Assert.False(bag.HasErrors);
+    }
+
+    [Fact]
+    public void Suggest_finds_typos_but_not_guesses()
+    {
+        Assert.Equal("neglect", Suggest.Closest("neglct", ["neglect", "domestic-abuse"]));
+        Assert.Equal("in-progress", Suggest.Closest("in-progres", ["planned", "in-progress", "in-place"]));
+        Assert.Null(Suggest.Closest("weather", ["neglect", "domestic-abuse"]));
+    }
+
+    [Fact]
+    public void PartialDate_accepts_a_month_or_a_day_and_refuses_dates_that_do_not_exist()
+    {
+        Assert.True(PartialDate.TryParse("2017-01", out var month));
+        Assert.Equal("January 2017", month.ToDisplay());
+        Assert.True(PartialDate.TryParse("2017-01-31", out var day));
+        Assert.Equal("31 January 2017", day.ToDisplay());
+        Assert.False(PartialDate.TryParse("2017-02-30", out _));
+        Assert.False(PartialDate.TryParse("31/01/2017", out _));
+    }
+
+    [Fact]
+    public void SiteAssembler_derives_theme_and_response_lists_from_the_cases()
+    {
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/cases/child-b.md"] = TestSite.Case("Child B", "themes: [domestic-abuse]"),
+            ["input/cases/child-c.md"] = TestSite.Case("Child C", "themes: [neglect]\ndraft: true"),
+        });
+        var bag = new DiagnosticBag();
+        var validated = ContentValidator.Validate(SiteLoader.Load(site.Root, bag), bag)!;
+        var model = SiteAssembler.Assemble(validated, new PublicationRules(false, new DateOnly(2026, 11, 26)));
+
+        Assert.Equal(["Child A"], model.CasesByTheme["neglect"].Select(c => c.Title));
+        Assert.Equal(["Child A", "Child B"], model.CasesByTheme["domestic-abuse"].Select(c => c.Title));
+        Assert.Equal(["Child A", "Child B"], model.CasesUnder(model.ThemeBySlug["toxic-trio"]).Select(c => c.Title));
+        Assert.Equal(["toxic-trio"], model.IncludedBy["domestic-abuse"].Select(t => t.Slug));
+        Assert.Equal(["Child A"], model.CasesByResponse["strategy"].Select(c => c.Title));
+        Assert.Contains("input/cases/child-c.md", model.Hidden);
+        Assert.Equal("cases/child-b/", model.UrlOf(model.Cases[1]));
+    }
+
+    [Fact]
+    public void LinkChecker_reports_a_link_to_a_file_that_was_not_staged()
+    {
+        var staged = new StagedSite();
+        staged.AddText("index.html", "<a href=\"/repo/cases/\">ok</a> <a href=\"/repo/missing/\">broken</a> <a href=\"https://example.org/\">external</a>");
+        staged.AddText("cases/index.html", "<link href=\"https://owner.github.io/repo/gone.css\" rel=\"stylesheet\">");
+        var bag = new DiagnosticBag();
+
+        var count = LinkChecker.Check(staged, "/repo/", "https://owner.github.io/repo/", bag);
+
+        Assert.Equal(3, count);
+        var errors = bag.Sorted();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal("SCR090", e.Code));
+        Assert.Contains(errors, e => e.At.File == "output/index.html" && e.Message.Contains("/repo/missing/", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.At.File == "output/cases/index.html" && e.Message.Contains("gone.css", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OutputSwapper_replaces_the_old_site_whole_and_leaves_no_staging_folder()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "lscb-swap-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(parent, "output");
+        try
+        {
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "old.html"), "old");
+            var staged = new StagedSite();
+            staged.AddText("index.html", "new");
+            staged.AddText("cases/child-a/index.html", "case");
+
+            OutputSwapper.Publish(staged, output);
+
+            Assert.Equal(["cases/child-a/index.html", "index.html"],
+                Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal));
+            Assert.Equal(["output"], Directory.EnumerateDirectories(parent).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+}
