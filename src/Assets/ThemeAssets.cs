@@ -14,6 +14,9 @@ public sealed record ThemeAssetSet(IReadOnlyDictionary<string, byte[]> Files, st
 
     /// <summary>The script's site-relative URL.</summary>
     public string ScriptUrl => $"assets/site.mjs?v={Version}";
+
+    /// <summary>The search page's script.</summary>
+    public string SearchScriptUrl => $"assets/search.mjs?v={Version}";
 }
 
 /// <summary>

@@ -53,10 +53,12 @@ public static class SiteBuilder
         staged.AddText("feed.xml", FeedWriter.Write(model));
         staged.AddText("sitemap.xml", SitemapWriter.Sitemap(model, pageUrls));
         staged.AddText("robots.txt", SitemapWriter.Robots(model));
+        staged.AddText("data/cases.json", DataExport.Json(model));
+        staged.AddText("data/cases.csv", DataExport.Csv(model));
         LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
 
         if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
-        OutputSwapper.Publish(staged, options.Output);
+        OutputSwapper.Publish(staged, options.Output, dir => SearchIndexer.Run(options.ThemeRoot, dir, diagnostics));
         return new BuildResult(diagnostics.Sorted(), staged);
     }
 }

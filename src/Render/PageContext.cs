@@ -27,6 +27,14 @@ public enum Section
     About,
 }
 
+/// <summary>How a page enters the search index: its result title and its filter values.</summary>
+/// <param name="Type">"Case review", "Theme", "Board response" or "Page".</param>
+/// <param name="ResultTitle">The title shown in search results, which must make sense out of context.</param>
+/// <param name="Themes">Theme titles, for the theme filter.</param>
+/// <param name="Year">The Board year, for cases.</param>
+/// <param name="Published">The published date as written, for sorting, for cases.</param>
+public sealed record SearchEntry(string Type, string ResultTitle, IReadOnlyList<string> Themes, string? Year, string? Published);
+
 /// <summary>What the layout needs to know about the page it wraps.</summary>
 /// <param name="Site">The assembled site.</param>
 /// <param name="Assets">The theme's files.</param>
@@ -38,6 +46,9 @@ public enum Section
 public sealed record PageContext(
     SiteModel Site, ThemeAssetSet Assets, string Url, string Title, string Description, Section Section, IReadOnlyList<Crumb> Breadcrumbs)
 {
+    /// <summary>Set on pages that belong in the search index; null keeps the page out of it.</summary>
+    public SearchEntry? Search { get; init; }
+
     /// <summary>A link to a site-relative URL, carrying the base path.</summary>
     public string Href(string siteRelative) => Site.Href(siteRelative);
 }

@@ -76,15 +76,39 @@ public static class PageRenderer
         yield return new Job("responses/", typeof(ResponsesIndex), ctx => new() { ["Ctx"] = ctx },
             Ctx("responses/", "Board responses", "What the Board did in response to the learning from the case reviews.", Section.Responses, home));
 
+        IReadOnlyList<string> ThemeTitles(IEnumerable<string> slugs) => site.ThemesOf(slugs).Select(t => t.Title).ToList();
+
         foreach (var c in site.Cases)
-            yield return new Job(site.UrlOf(c), typeof(CasePage), With(c, "Item", c), Ctx(site.UrlOf(c), c.Title, c.Summary, Section.Cases, home, casesCrumb));
+        {
+            // A withheld case stays out of the index: its page carries only what the Board made public,
+            // and search must not become a way to surface it out of context.
+            var search = c.Publication == Publication.Withheld ? null
+                : new SearchEntry("Case review", $"{c.Title}: {site.ReviewTypeLabel(c.ReviewType).ToLowerInvariant()}", ThemeTitles(c.Themes), c.Year, c.Published.ToString());
+            yield return new Job(site.UrlOf(c), typeof(CasePage), With(c, "Item", c),
+                Ctx(site.UrlOf(c), c.Title, c.Summary, Section.Cases, home, casesCrumb) with { Search = search });
+        }
+
         foreach (var t in site.Themes)
-            yield return new Job(site.UrlOf(t), typeof(ThemePage), With(t, "Item", t), Ctx(site.UrlOf(t), t.Title, t.Summary, Section.Themes, home, themesCrumb));
+            yield return new Job(site.UrlOf(t), typeof(ThemePage), With(t, "Item", t),
+                Ctx(site.UrlOf(t), t.Title, t.Summary, Section.Themes, home, themesCrumb) with
+                {
+                    Search = new SearchEntry("Theme", $"Theme: {t.Title}", site.IncludedThemes[t.Slug].Prepend(t).Select(x => x.Title).ToList(), null, null),
+                });
         foreach (var r in site.Responses)
-            yield return new Job(site.UrlOf(r), typeof(ResponsePage), With(r, "Item", r), Ctx(site.UrlOf(r), r.Title, r.Summary, Section.Responses, home, responsesCrumb));
+            yield return new Job(site.UrlOf(r), typeof(ResponsePage), With(r, "Item", r),
+                Ctx(site.UrlOf(r), r.Title, r.Summary, Section.Responses, home, responsesCrumb) with
+                {
+                    Search = new SearchEntry("Board response", $"Board response: {r.Title}", ThemeTitles(r.Themes), null, r.Date?.ToString()),
+                });
         foreach (var p in site.Pages)
             yield return new Job(site.UrlOf(p), typeof(PlainPage), With(p, "Item", p),
-                Ctx(site.UrlOf(p), p.Title, p.Summary, p.Slug == "about" ? Section.About : Section.None, home));
+                Ctx(site.UrlOf(p), p.Title, p.Summary, p.Slug == "about" ? Section.About : Section.None, home) with
+                {
+                    Search = new SearchEntry("Page", p.Title, [], null, null),
+                });
+
+        yield return new Job("search/", typeof(SearchPage), ctx => new() { ["Ctx"] = ctx },
+            Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home));
 
         yield return new Job("404.html", typeof(NotFoundPage), ctx => new() { ["Ctx"] = ctx },
             Ctx("404.html", "Page not found", "The page you were looking for could not be found.", Section.None));

@@ -8,8 +8,13 @@ namespace Lscb.Site.Write;
 /// </summary>
 public static partial class OutputSwapper
 {
-    /// <summary>Writes every staged file into a fresh sibling folder, then swaps it with <paramref name="output"/>.</summary>
-    public static void Publish(StagedSite site, string output)
+    /// <summary>
+    /// Writes every staged file into a fresh sibling folder, runs <paramref name="finish"/> over it
+    /// (the search index), then swaps it with <paramref name="output"/>. When <paramref name="finish"/>
+    /// returns false the staged folder is removed and the output is left untouched.
+    /// </summary>
+    /// <returns>True when the new site was swapped in.</returns>
+    public static bool Publish(StagedSite site, string output, Func<string, bool>? finish = null)
     {
         output = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException($"'{output}' has no parent folder.");
@@ -19,6 +24,7 @@ public static partial class OutputSwapper
         try
         {
             WriteAll(site, staging);
+            if (finish is not null && !finish(staging)) return false;
             Swap(staging, output, parent, name);
         }
         finally
@@ -27,6 +33,7 @@ public static partial class OutputSwapper
         }
 
         CleanLeftovers(parent, name);
+        return true;
     }
 
     private static void WriteAll(StagedSite site, string root)
