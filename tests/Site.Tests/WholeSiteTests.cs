@@ -156,6 +156,70 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
+    public void The_search_index_is_built_beside_the_pages()
+    {
+        Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind.js")));
+        Assert.True(Directory.EnumerateFiles(Path.Combine(site.Output, "pagefind", "fragment")).Any());
+    }
+
+    [Fact]
+    public void Cases_themes_and_responses_are_indexed_with_their_filters_but_the_withheld_case_is_not()
+    {
+        var childR = site.Page("cases/child-r/index.html");
+        var main = childR.QuerySelector("main[data-pagefind-body]");
+        Assert.NotNull(main);
+        var filters = main.QuerySelectorAll("[data-pagefind-filter]").Select(e => $"{e.GetAttribute("data-pagefind-filter")}:{e.TextContent}").ToList();
+        Assert.Contains("type:Case review", filters);
+        Assert.Contains("theme:Toxic trio", filters);
+        Assert.Contains("year:2015-16", filters);
+        Assert.Equal("2017-01", main.QuerySelector("[data-pagefind-sort=published]")!.TextContent);
+        Assert.Equal("Child R: serious case review", main.QuerySelector("[data-pagefind-meta=title]")!.TextContent);
+
+        Assert.Null(site.Page("cases/child-n/index.html").QuerySelector("[data-pagefind-body]"));
+        Assert.NotNull(site.Page("themes/neglect/index.html").QuerySelector("main[data-pagefind-body]"));
+        Assert.NotNull(site.Page("responses/neglect-strategy/index.html").QuerySelector("main[data-pagefind-body]"));
+        // Lists and the home page would only repeat what the pages themselves say.
+        Assert.Null(site.Page("index.html").QuerySelector("[data-pagefind-body]"));
+        Assert.Null(site.Page("cases/index.html").QuerySelector("[data-pagefind-body]"));
+    }
+
+    [Fact]
+    public void Every_page_has_a_search_box_that_submits_a_GET_form_to_the_search_page()
+    {
+        foreach (var path in site.HtmlFiles)
+        {
+            var form = site.Page(path).QuerySelector("header form[role=search]");
+            Assert.NotNull(form);
+            Assert.Equal(RealSiteFixture.BasePath + "search/", form.GetAttribute("action"));
+            Assert.Equal("get", form.GetAttribute("method"));
+            Assert.NotNull(form.QuerySelector("input[name=q]"));
+        }
+    }
+
+    [Fact]
+    public void The_search_page_offers_every_theme_type_and_year_as_a_labelled_filter()
+    {
+        var page = site.Page("search/index.html");
+        var themes = page.QuerySelectorAll("input[name=theme]").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Contains("Neglect", themes);
+        Assert.Contains("Toxic trio", themes);
+        Assert.Equal(["Case review", "Theme", "Board response", "Page"], page.QuerySelectorAll("input[name=type]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["2015-16"], page.QuerySelectorAll("input[name=year]").Select(i => i.GetAttribute("value")));
+        Assert.All(page.QuerySelectorAll("input[type=checkbox]"), box => Assert.NotNull(page.QuerySelector($"label[for='{box.Id}']")));
+        Assert.Equal("status", page.QuerySelector("#search-status")!.GetAttribute("role"));
+    }
+
+    [Fact]
+    public void The_themes_index_counts_cases_and_responses_and_the_cases_index_groups_by_year()
+    {
+        var themes = site.Page("themes/index.html");
+        var neglect = themes.QuerySelectorAll("main li").Single(li => li.QuerySelector("a")!.TextContent == "Neglect");
+        Assert.Contains("1 case review, 2 Board responses", neglect.TextContent, StringComparison.Ordinal);
+        var cases = site.Page("cases/index.html");
+        Assert.Equal(["Board year 2015-16"], cases.QuerySelectorAll("main h2").Select(h => h.TextContent));
+    }
+
+    [Fact]
     public void The_stylesheet_uses_no_web_fonts_and_no_crown()
     {
         var css = site.Text("assets/site.css");
