@@ -1,0 +1,126 @@
+using Lscb.Site.Build;
+using Microsoft.Playwright;
+
+namespace Lscb.Site.Tests.Browser;
+
+/// <summary>Search on the real site, under a base path, in a real browser.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchBrowserTests(BrowserFixture site)
+{
+    /// <summary>Opens the search page for a query string and returns the result links once the status says how many.</summary>
+    internal static async Task<IReadOnlyList<string>> ResultsAsync(BrowserSession session, Uri baseUrl, string query)
+    {
+        await session.GoToAsync(new Uri(baseUrl, "search/" + query));
+        return await WaitForResultsAsync(session.Page);
+    }
+
+    internal static async Task<IReadOnlyList<string>> WaitForResultsAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => /result/.test(document.getElementById('search-status')?.textContent ?? '')");
+        return await page.EvalOnSelectorAllAsync<string[]>("#search-results a", "links => links.map(a => a.getAttribute('href'))");
+    }
+
+    private static string Path(string siteRelative) => BrowserFixture.BasePath + siteRelative;
+
+    [Fact]
+    public async Task Toxic_trio_finds_Child_R()
+    {
+        await using var session = await site.OpenAsync();
+        var links = await ResultsAsync(session, site.BaseUrl, "?q=toxic+trio");
+        Assert.Contains(Path("cases/child-r/"), links);
+        Assert.Contains(Path("themes/toxic-trio/"), links);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Sexual_exploitation_finds_the_Child_Q_and_Child_S_review()
+    {
+        await using var session = await site.OpenAsync();
+        var links = await ResultsAsync(session, site.BaseUrl, "?q=sexual+exploitation");
+        Assert.Contains(Path("cases/child-q-and-child-s/"), links);
+    }
+
+    [Fact]
+    public async Task The_Neglect_filter_with_no_words_lists_Child_O_and_the_neglect_responses()
+    {
+        await using var session = await site.OpenAsync();
+        var links = await ResultsAsync(session, site.BaseUrl, "?theme=Neglect");
+        Assert.Contains(Path("cases/child-o/"), links);
+        Assert.Contains(Path("responses/neglect-strategy/"), links);
+        Assert.Contains(Path("responses/graded-care-profile/"), links);
+        Assert.DoesNotContain(Path("cases/child-r/"), links);
+        Assert.Contains("filtered by Neglect", await session.Page.TextContentAsync("#search-status"), StringComparison.Ordinal);
+        Assert.True(await session.Page.IsCheckedAsync("input[name=theme][value=Neglect]"));
+    }
+
+    [Fact]
+    public async Task The_filters_are_checkboxes_that_work_from_the_keyboard()
+    {
+        await using var session = await site.OpenAsync();
+        await session.GoToAsync(new Uri(site.BaseUrl, "search/"));
+        await session.Page.FocusAsync("input[name=type][value='Board response']");
+        await session.Page.Keyboard.PressAsync("Space");
+        await session.Page.FocusAsync("#search-q");
+        await session.Page.Keyboard.TypeAsync("training");
+        await session.Page.Keyboard.PressAsync("Enter");
+
+        var links = await WaitForResultsAsync(session.Page);
+        Assert.Contains("type=Board+response", session.Page.Url, StringComparison.Ordinal);
+        Assert.Contains(Path("responses/targeted-training/"), links);
+        Assert.All(links, l => Assert.StartsWith(Path("responses/"), l));
+    }
+
+    [Fact]
+    public async Task Clicking_a_result_opens_its_page()
+    {
+        await using var session = await site.OpenAsync();
+        await ResultsAsync(session, site.BaseUrl, "?q=graded+care+profile");
+        await session.Page.ClickAsync($"#search-results a[href='{Path("responses/graded-care-profile/")}']");
+        await session.Page.WaitForURLAsync(new Uri(site.BaseUrl, "responses/graded-care-profile/").AbsoluteUri);
+        Assert.Contains("Graded care profile", await session.Page.TextContentAsync("h1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_header_box_on_any_page_leads_to_results_for_its_query()
+    {
+        await using var session = await site.OpenAsync();
+        await session.GoToAsync(new Uri(site.BaseUrl, "cases/child-o/"));
+        await session.Page.FillAsync("#site-search-q", "safe sleeping");
+        await session.Page.PressAsync("#site-search-q", "Enter");
+
+        var links = await WaitForResultsAsync(session.Page);
+        Assert.StartsWith(new Uri(site.BaseUrl, "search/?q=safe+sleeping").AbsoluteUri, session.Page.Url, StringComparison.Ordinal);
+        Assert.Contains(Path("themes/safe-sleeping/"), links);
+        Assert.Equal("safe sleeping", await session.Page.InputValueAsync("#search-q"));
+    }
+}
+
+/// <summary>Drafts and embargoed cases, planted with unique words, cannot be found by any query.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchLeakBrowserTests(BrowserFixture browser)
+{
+    private const string DraftWord = "zephyrdraftmarker";
+    private const string EmbargoWord = "quillembargomarker";
+    private const string PublishedWord = "marigoldpublishedmarker";
+
+    [Fact]
+    public async Task Planted_draft_and_embargoed_words_find_nothing_while_a_published_word_is_found()
+    {
+        using var fixture = new TestSite(new Dictionary<string, string>
+        {
+            ["input/cases/child-d.md"] = TestSite.Case($"Child D {DraftWord}", "draft: true", $"## What happened\n\n{DraftWord} text.\n"),
+            ["input/cases/child-e.md"] = TestSite.Case($"Child E {EmbargoWord}", "published: 2030-05-01", $"## What happened\n\n{EmbargoWord} text.\n"),
+            ["input/cases/child-p.md"] = TestSite.Case("Child P", "themes: [neglect]", $"## What happened\n\n{PublishedWord} text.\n"),
+        });
+        var result = SiteBuilder.Build(fixture.Options("http://127.0.0.1" + BrowserFixture.BasePath));
+        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+
+        await using var server = await StaticSiteServer.StartAsync(fixture.Output, BrowserFixture.BasePath);
+        await using var session = await browser.OpenAsync();
+
+        Assert.Contains(BrowserFixture.BasePath + "cases/child-p/", await SearchBrowserTests.ResultsAsync(session, server.BaseUrl, "?q=" + PublishedWord));
+        Assert.Empty(await SearchBrowserTests.ResultsAsync(session, server.BaseUrl, "?q=" + DraftWord));
+        Assert.Empty(await SearchBrowserTests.ResultsAsync(session, server.BaseUrl, "?q=" + EmbargoWord));
+        Assert.DoesNotContain(BrowserFixture.BasePath + "cases/child-e/", await SearchBrowserTests.ResultsAsync(session, server.BaseUrl, "?theme=Neglect"));
+    }
+}

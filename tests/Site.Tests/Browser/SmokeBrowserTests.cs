@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+
+namespace Lscb.Site.Tests.Browser;
+
+/// <summary>The real site in a real browser (headless Debian Chromium): what only a browser can tell.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SmokeBrowserTests(BrowserFixture site)
+{
+    private const string CasePage = "cases/child-o/index.html";
+    private const string ExitUrl = "https://www.bbc.co.uk/weather";
+
+    [Fact]
+    public async Task The_home_page_loads_and_requests_nothing_from_any_other_host()
+    {
+        await using var session = await site.OpenAsync();
+        await session.GoToAsync(site.BaseUrl);
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Contains("Learning from case reviews", await session.Page.TitleAsync(), StringComparison.Ordinal);
+        var requests = session.Requests;
+        Assert.NotEmpty(requests);
+        var elsewhere = requests.Where(url => !IsLocal(url, site.BaseUrl)).ToList();
+        Assert.True(elsewhere.Count == 0, "requests that left the local server:\n" + string.Join('\n', elsewhere));
+        // The page's own style and script came from the site, under its base path.
+        Assert.Contains(requests, url => new Uri(url).AbsolutePath.StartsWith(BrowserFixture.BasePath + "assets/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_first_Tab_lands_on_a_skip_link()
+    {
+        await using var session = await site.OpenAsync();
+        await session.GoToAsync(site.BaseUrl);
+
+        await session.Page.Keyboard.PressAsync("Tab");
+
+        var classes = await session.Page.EvaluateAsync<string>("() => document.activeElement?.className ?? ''");
+        var text = await session.Page.EvaluateAsync<string>("() => document.activeElement?.textContent?.trim() ?? ''");
+        Assert.True(classes.Split(' ').Contains("govuk-skip-link"), $"the first Tab focused \"{text}\" (class \"{classes}\"), not a skip link");
+    }
+
+    [Fact]
+    public async Task No_page_scrolls_sideways_at_320_pixels_wide()
+    {
+        await using var session = await site.OpenAsync(320, 640);
+        var pages = site.HtmlFiles;
+        Assert.NotEmpty(pages);
+        var wide = new List<string>();
+        foreach (var file in pages)
+        {
+            var url = site.UrlOf(file);
+            await session.GoToAsync(url);
+            var widths = await session.Page.EvaluateAsync<int[]>(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            var (scroll, client) = (widths[0], widths[1]);
+            if (scroll > client) wide.Add($"{url.AbsolutePath}: {scroll}px of content in a {client}px viewport");
+        }
+
+        Assert.True(wide.Count == 0, "pages that scroll sideways at 320px:\n" + string.Join('\n', wide));
+    }
+
+    [Fact]
+    public async Task Pressing_Shift_three_times_on_a_case_page_leaves_for_the_exit_page()
+    {
+        await using var session = await site.OpenAsync();
+        // Never the real BBC: the exit page is answered here.
+        await session.Context.RouteAsync("https://www.bbc.co.uk/**", route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html", Body = "exit" }));
+        await session.GoToAsync(site.UrlOf(CasePage));
+        // GOV.UK Frontend marks a component it has started; only then does it listen for Shift.
+        await session.Page.Locator(".govuk-exit-this-page[data-govuk-exit-this-page-init]").WaitForAsync();
+
+        for (var i = 0; i < 3; i++) await session.Page.Keyboard.PressAsync("Shift");
+
+        await session.Page.WaitForURLAsync(ExitUrl + "**");
+        Assert.StartsWith(ExitUrl, session.Page.Url, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData(CasePage)]
+    public async Task The_console_shows_no_errors(string file)
+    {
+        await using var session = await site.OpenAsync();
+        await session.GoToAsync(site.UrlOf(file));
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The site's script has run (it marks the body), so its errors, if any, have been reported.
+        await session.Page.Locator("body.govuk-frontend-supported").WaitForAsync();
+
+        Assert.True(session.Errors.Count == 0, string.Join('\n', session.Errors));
+    }
+
+    private static bool IsLocal(string url, Uri site)
+    {
+        var uri = new Uri(url);
+        return uri.Scheme is "data" or "blob" || (uri.Scheme == Uri.UriSchemeHttp && uri.Host == site.Host && uri.Port == site.Port);
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The project's one test command: bash tests/run.sh [dotnet test options, e.g. --filter FullyQualifiedName~Browser]
+#
+# Works on a fresh Debian machine with only the .NET 10 SDK and Node.js 20. The tests also need
+# Java (the Nu HTML Checker, vnu.jar, runs on it) and Debian's Chromium (the browser tests drive
+# /usr/bin/chromium; Playwright's own browser downloads are never used). As root, this installs
+# whichever is missing; otherwise it says what to install and stops.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+missing=()
+if ! command -v java >/dev/null 2>&1; then missing+=(default-jre-headless); fi
+if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "tests/run.sh: missing ${missing[*]}; install with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "tests/run.sh: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+exec dotnet test tests/Site.Tests/Site.Tests.csproj "$@"
