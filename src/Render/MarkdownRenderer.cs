@@ -24,13 +24,11 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private readonly SiteModel _site;
     private readonly LinkResolver _links;
 
     /// <summary>A renderer for pages of <paramref name="site"/>.</summary>
     public MarkdownRenderer(SiteModel site, IReadOnlyCollection<string> allSources)
     {
-        _site = site;
         _links = new LinkResolver(site, allSources);
     }
 
@@ -85,7 +83,4 @@ public sealed class MarkdownRenderer
         writer.Flush();
         return writer.ToString();
     }
-
-    /// <summary>The site this renderer belongs to.</summary>
-    public SiteModel Site => _site;
 }
