@@ -19,9 +19,11 @@ public static class SiteBuilder
     public static BuildResult Check(BuildOptions options) => Run(options with { Output = null }, renderPages: false);
 
     /// <summary>Builds the site into <see cref="BuildOptions.Output"/>.</summary>
-    public static BuildResult Build(BuildOptions options) => Run(options, renderPages: true);
+    /// <param name="options">What to build, and where.</param>
+    /// <param name="cache">Pages from this process's earlier builds (preview), re-rendered only when what they show changed.</param>
+    public static BuildResult Build(BuildOptions options, RenderCache? cache = null) => Run(options, renderPages: true, cache);
 
-    private static BuildResult Run(BuildOptions options, bool renderPages)
+    private static BuildResult Run(BuildOptions options, bool renderPages, RenderCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
         var loaded = SiteLoader.Load(options.Root, diagnostics);
@@ -47,7 +49,7 @@ public static class SiteBuilder
         if (assets is null) return new BuildResult(diagnostics.Sorted(), null);
 
         var staged = new StagedSite();
-        var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics);
+        var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics, cache);
         foreach (var (path, bytes) in assets.Files) staged.AddBytes(path, bytes);
         foreach (var file in model.Statics) staged.AddCopy(file.OutputPath, file.FullPath);
         staged.AddText("feed.xml", FeedWriter.Write(model));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lscb.Site.Build;
 using Lscb.Site.Core;
+using Lscb.Site.Preview;
 using Lscb.Site.Validate;
 
 namespace Lscb.Site.Cli;
@@ -11,11 +12,16 @@ public static class CommandLine
 {
     private const string Usage = """
         Usage:
-          Site build [--output DIR] [--base-url URL] [--drafts] [--now YYYY-MM-DD] [--root DIR]
-          Site check [--base-url URL] [--drafts] [--now YYYY-MM-DD] [--root DIR]
+          Site build   [--output DIR] [--base-url URL] [--drafts] [--now YYYY-MM-DD] [--root DIR]
+          Site check   [--drafts] [--now YYYY-MM-DD] [--root DIR]
+          Site preview [--port N] [--base-url URL] [--now YYYY-MM-DD] [--root DIR]
+          Site new case|theme|response "Title" [--root DIR]
 
-          build   validate the content and write the site into output/ (or DIR)
-          check   validate the content and settings only; writes nothing
+          build    validate the content and write the site into output/ (or DIR)
+          check    validate the content and settings only; writes nothing
+          preview  build with drafts, serve it on http://localhost:N/, rebuild on every save
+                   and reload open pages; Ctrl+C stops it
+          new      write a new draft page with every required setting and the usual headings
 
           --output DIR     where the site is written (default: output/ in the site folder)
           --base-url URL   the address the site is served from, e.g. https://owner.github.io/repo/
@@ -23,7 +29,10 @@ public static class CommandLine
           --drafts         include pages marked 'draft: true'
           --now DATE       judge embargoes as if today were DATE
           --root DIR       the site folder holding statiq.config and input/ (default: current folder)
+          --port N         the preview's port (default 8080; 0 picks a free one)
         """;
+
+    private static readonly string[] Verbs = ["build", "check", "preview", "new"];
 
     /// <summary>Runs the command line; returns the exit status.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -35,16 +44,24 @@ public static class CommandLine
         }
 
         var verb = args[0];
-        if (verb is not ("build" or "check"))
-            return Wrong(stderr, $"unknown command '{verb}'{Suggest.DidYouMean(verb, ["build", "check"])}");
+        if (!Verbs.Contains(verb))
+            return Wrong(stderr, $"unknown command '{verb}'{Suggest.DidYouMean(verb, Verbs)}");
 
         string? root = null, output = null;
         Uri? baseUrl = null;
         DateOnly? now = null;
         var drafts = false;
+        var port = 8080;
+        var positional = new List<string>();
         for (var i = 1; i < args.Length; i++)
         {
             var option = args[i];
+            if (verb == "new" && !option.StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(option);
+                continue;
+            }
+
             string Value() => i + 1 < args.Length ? args[++i] : throw new UsageException($"{option} needs a value");
             try
             {
@@ -52,18 +69,23 @@ public static class CommandLine
                 {
                     case "--root": root = Value(); break;
                     case "--output" when verb == "build": output = Value(); break;
-                    case "--base-url":
+                    case "--port" when verb == "preview":
+                        var p = Value();
+                        port = int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 65535
+                            ? n : throw new UsageException($"--port '{p}' must be a number from 0 to 65535");
+                        break;
+                    case "--base-url" when verb is "build" or "preview":
                         var text = Value();
                         baseUrl = ConfigReader.ParseBaseUrl(text) ?? throw new UsageException($"--base-url '{text}' must be a full address such as https://owner.github.io/repo/");
                         break;
-                    case "--drafts": drafts = true; break;
-                    case "--now":
+                    case "--drafts" when verb is "build" or "check": drafts = true; break;
+                    case "--now" when verb != "new":
                         var date = Value();
                         now = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                             ? d : throw new UsageException($"--now '{date}' must be a date written YYYY-MM-DD");
                         break;
                     default:
-                        throw new UsageException($"unknown option '{option}' for '{verb}'{Suggest.DidYouMean(option, ["--root", "--output", "--base-url", "--drafts", "--now"])}");
+                        throw new UsageException($"unknown option '{option}' for '{verb}'{Suggest.DidYouMean(option, ["--root", "--output", "--base-url", "--drafts", "--now", "--port"])}");
                 }
             }
             catch (UsageException e)
@@ -74,7 +96,26 @@ public static class CommandLine
 
         root = Path.GetFullPath(root ?? Directory.GetCurrentDirectory());
         if (!Directory.Exists(root)) return Wrong(stderr, $"the site folder '{root}' does not exist");
+
+        if (verb == "new")
+        {
+            return positional.Count == 2
+                ? NewCommand.Run(root, positional[0], positional[1], DateOnly.FromDateTime(DateTime.Now), stdout, stderr)
+                : Wrong(stderr, "write it as: new case \"Child T\" (or new theme \"...\", new response \"...\")");
+        }
+
         var options = new BuildOptions(root, Path.GetFullPath(output ?? Path.Combine(root, "output")), baseUrl, drafts, now);
+        if (verb == "preview")
+        {
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                // Ctrl+C stops the server cleanly instead of killing the process mid-write.
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            return PreviewServer.RunAsync(options, port, stdout, stderr, stop.Token).GetAwaiter().GetResult();
+        }
 
         var clock = Stopwatch.StartNew();
         var result = verb == "build" ? SiteBuilder.Build(options) : SiteBuilder.Check(options);

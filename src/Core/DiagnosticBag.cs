@@ -24,6 +24,13 @@ public sealed class DiagnosticBag
         _errorsByFile.AddOrUpdate(at.File, 1, (_, n) => n + 1);
     }
 
+    /// <summary>Adds a diagnostic made elsewhere, such as one remembered from an earlier build.</summary>
+    public void Add(Diagnostic diagnostic)
+    {
+        if (diagnostic.Severity == Severity.Error) Error(diagnostic.Code, diagnostic.At, diagnostic.Message);
+        else Warning(diagnostic.Code, diagnostic.At, diagnostic.Message);
+    }
+
     /// <summary>Adds a warning.</summary>
     public void Warning(string code, SourceSpan at, string message) => _items.Enqueue(new Diagnostic(Severity.Warning, code, at, message));
 

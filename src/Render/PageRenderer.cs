@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lscb.Site.Assemble;
 using Lscb.Site.Assets;
 using Lscb.Site.Core;
@@ -18,14 +19,25 @@ namespace Lscb.Site.Render;
 /// </summary>
 public static class PageRenderer
 {
-    private sealed record Job(string Url, Type Component, Func<PageContext, Dictionary<string, object?>> Parameters, PageContext Context);
+    private sealed record Job(
+        string Url, Type Component, Func<PageContext, DiagnosticBag, Dictionary<string, object?>> Parameters, PageContext Context,
+        IEnumerable<ContentItem> Dependencies);
 
     /// <summary>Renders every page into <paramref name="staged"/>; returns the site-relative URLs of the pages for the sitemap.</summary>
+    /// <param name="site">The assembled site.</param>
+    /// <param name="assets">The theme's files.</param>
+    /// <param name="allSources">Every input path, hidden or not, for link suggestions.</param>
+    /// <param name="staged">Where the pages go.</param>
+    /// <param name="diagnostics">Where problems in page bodies go.</param>
+    /// <param name="cache">Pages from an earlier build of this process, reused when nothing they depend on changed.</param>
     public static IReadOnlyList<string> RenderAll(SiteModel site, ThemeAssetSet assets, IReadOnlyCollection<string> allSources,
-        StagedSite staged, DiagnosticBag diagnostics)
+        StagedSite staged, DiagnosticBag diagnostics, RenderCache? cache = null)
     {
         var markdown = new MarkdownRenderer(site, allSources);
-        var jobs = Jobs(site, assets, markdown, diagnostics).ToList();
+        var jobs = Jobs(site, assets, markdown).ToList();
+        var global = cache is null ? "" : GlobalFingerprint(site, assets);
+        var itemHashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        cache?.BeginBuild();
 
         using var services = new ServiceCollection().BuildServiceProvider();
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, jobs.Count / 8 + 1));
@@ -37,12 +49,26 @@ public static class PageRenderer
             while ((i = Interlocked.Increment(ref next)) < jobs.Count)
             {
                 var job = jobs[i];
+                var fingerprint = cache is null ? "" : RenderCache.Fingerprint(
+                    job.Dependencies.Select(d => itemHashes.GetOrAdd(d.Source.Path, _ => ItemHash(d))).Order(StringComparer.Ordinal).Prepend(global).Prepend(job.Url));
+                if (cache?.Find(job.Url, fingerprint) is { } hit)
+                {
+                    foreach (var d in hit.Diagnostics) diagnostics.Add(d);
+                    staged.AddText(OutputPath(job.Url), hit.Html);
+                    continue;
+                }
+
+                var local = new DiagnosticBag();
                 var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 {
-                    var output = await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(job.Parameters(job.Context)));
+                    var output = await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(job.Parameters(job.Context, local)));
                     return output.ToHtmlString();
                 });
-                staged.AddText(OutputPath(job.Url), Normalise(html));
+                var page = Normalise(html);
+                var found = local.Sorted();
+                foreach (var d in found) diagnostics.Add(d);
+                cache?.Store(job.Url, new RenderCache.Entry(fingerprint, page, found));
+                staged.AddText(OutputPath(job.Url), page);
             }
         })).ToArray();
         Task.WaitAll(threads);
@@ -53,7 +79,20 @@ public static class PageRenderer
     /// <summary>"cases/child-o/" is written as cases/child-o/index.html.</summary>
     public static string OutputPath(string url) => url.EndsWith(".html", StringComparison.Ordinal) ? url : url + "index.html";
 
-    private static IEnumerable<Job> Jobs(SiteModel site, ThemeAssetSet assets, MarkdownRenderer markdown, DiagnosticBag diagnostics)
+    // What every page shares: settings, theme, the base address, and which pages exist (navigation,
+    // footer and the links in bodies depend on it). Any change here re-renders everything.
+    private static string GlobalFingerprint(SiteModel site, ThemeAssetSet assets)
+    {
+        var c = site.Config;
+        return RenderCache.Fingerprint(new[] { assets.Version, c.Title, c.Organisation, c.Description, c.BaseUrl.AbsoluteUri, c.Language, c.ExitThisPageUrl.OriginalString }
+            .Concat(c.ReviewTypes.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"))
+            .Concat(site.UrlBySource.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => $"{u.Key}>{u.Value}")));
+    }
+
+    private static string ItemHash(ContentItem item) =>
+        RenderCache.Fingerprint([item.Source.Path, item.Source.FrontMatter, item.Source.Body, item.Source.BodyLine.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+    private static IEnumerable<Job> Jobs(SiteModel site, ThemeAssetSet assets, MarkdownRenderer markdown)
     {
         PageContext Ctx(string url, string title, string description, Section section, params Crumb[] crumbs) =>
             new(site, assets, url, title, description, section, crumbs);
@@ -63,18 +102,22 @@ public static class PageRenderer
         var responsesCrumb = new Crumb("Board responses", "responses/");
 
         // Bodies are rendered lazily inside the job, so the Markdown work runs in parallel too.
-        Func<PageContext, Dictionary<string, object?>> With(ContentItem item, string key, object value) =>
-            ctx => new() { ["Ctx"] = ctx, [key] = value, ["Body"] = new MarkupString(markdown.Render(item, diagnostics)) };
+        Func<PageContext, DiagnosticBag, Dictionary<string, object?>> With(ContentItem item, string key, object value) =>
+            (ctx, bag) => new() { ["Ctx"] = ctx, [key] = value, ["Body"] = new MarkupString(markdown.Render(item, bag)) };
+        static Dictionary<string, object?> Plain(PageContext ctx, DiagnosticBag bag) => new() { ["Ctx"] = ctx };
+        IEnumerable<ContentItem> Everything() =>
+            site.Cases.Concat<ContentItem>(site.Themes).Concat(site.Responses).Concat(site.Pages).Concat(site.Home is null ? [] : [site.Home]);
 
         if (site.Home is { } h)
-            yield return new Job("", typeof(HomePage), With(h, "Item", h), Ctx("", h.Title, h.Summary, Section.None));
+            yield return new Job("", typeof(HomePage), With(h, "Item", h), Ctx("", h.Title, h.Summary, Section.None), Everything());
 
-        yield return new Job("cases/", typeof(CasesIndex), ctx => new() { ["Ctx"] = ctx },
-            Ctx("cases/", "Case reviews", $"Every case review published by the {site.Config.Organisation}.", Section.Cases, home));
-        yield return new Job("themes/", typeof(ThemesIndex), ctx => new() { ["Ctx"] = ctx },
-            Ctx("themes/", "Themes", "The themes the case reviews share, each with the reviews and Board responses that carry it.", Section.Themes, home));
-        yield return new Job("responses/", typeof(ResponsesIndex), ctx => new() { ["Ctx"] = ctx },
-            Ctx("responses/", "Board responses", "What the Board did in response to the learning from the case reviews.", Section.Responses, home));
+        yield return new Job("cases/", typeof(CasesIndex), Plain,
+            Ctx("cases/", "Case reviews", $"Every case review published by the {site.Config.Organisation}.", Section.Cases, home), site.Cases);
+        yield return new Job("themes/", typeof(ThemesIndex), Plain,
+            Ctx("themes/", "Themes", "The themes the case reviews share, each with the reviews and Board responses that carry it.", Section.Themes, home),
+            site.Themes.Concat<ContentItem>(site.Cases).Concat(site.Responses));
+        yield return new Job("responses/", typeof(ResponsesIndex), Plain,
+            Ctx("responses/", "Board responses", "What the Board did in response to the learning from the case reviews.", Section.Responses, home), site.Responses);
 
         IReadOnlyList<string> ThemeTitles(IEnumerable<string> slugs) => site.ThemesOf(slugs).Select(t => t.Title).ToList();
 
@@ -85,7 +128,8 @@ public static class PageRenderer
             var search = c.Publication == Publication.Withheld ? null
                 : new SearchEntry("Case review", $"{c.Title}: {site.ReviewTypeLabel(c.ReviewType).ToLowerInvariant()}", ThemeTitles(c.Themes), c.Year, c.Published.ToString());
             yield return new Job(site.UrlOf(c), typeof(CasePage), With(c, "Item", c),
-                Ctx(site.UrlOf(c), c.Title, c.Summary, Section.Cases, home, casesCrumb) with { Search = search });
+                Ctx(site.UrlOf(c), c.Title, c.Summary, Section.Cases, home, casesCrumb) with { Search = search },
+                site.ThemesOf(c.Themes).Concat<ContentItem>(site.ResponsesOf(c.Responses)).Prepend(c));
         }
 
         foreach (var t in site.Themes)
@@ -93,25 +137,29 @@ public static class PageRenderer
                 Ctx(site.UrlOf(t), t.Title, t.Summary, Section.Themes, home, themesCrumb) with
                 {
                     Search = new SearchEntry("Theme", $"Theme: {t.Title}", site.IncludedThemes[t.Slug].Prepend(t).Select(x => x.Title).ToList(), null, null),
-                });
+                },
+                site.IncludedThemes[t.Slug].Concat(site.IncludedBy[t.Slug]).Concat(site.ThemesOf(t.Related)).Prepend(t)
+                    .Concat<ContentItem>(site.CasesUnder(t)).Concat(site.ResponsesUnder(t)));
         foreach (var r in site.Responses)
             yield return new Job(site.UrlOf(r), typeof(ResponsePage), With(r, "Item", r),
                 Ctx(site.UrlOf(r), r.Title, r.Summary, Section.Responses, home, responsesCrumb) with
                 {
                     Search = new SearchEntry("Board response", $"Board response: {r.Title}", ThemeTitles(r.Themes), null, r.Date?.ToString()),
-                });
+                },
+                site.ThemesOf(r.Themes).Concat<ContentItem>(site.CasesByResponse[r.Slug]).Prepend(r));
         foreach (var p in site.Pages)
             yield return new Job(site.UrlOf(p), typeof(PlainPage), With(p, "Item", p),
                 Ctx(site.UrlOf(p), p.Title, p.Summary, p.Slug == "about" ? Section.About : Section.None, home) with
                 {
                     Search = new SearchEntry("Page", p.Title, [], null, null),
-                });
+                },
+                [p]);
 
-        yield return new Job("search/", typeof(SearchPage), ctx => new() { ["Ctx"] = ctx },
-            Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home));
+        yield return new Job("search/", typeof(SearchPage), Plain,
+            Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home), site.Themes.Concat<ContentItem>(site.Cases));
 
-        yield return new Job("404.html", typeof(NotFoundPage), ctx => new() { ["Ctx"] = ctx },
-            Ctx("404.html", "Page not found", "The page you were looking for could not be found.", Section.None));
+        yield return new Job("404.html", typeof(NotFoundPage), Plain,
+            Ctx("404.html", "Page not found", "The page you were looking for could not be found.", Section.None), []);
     }
 
     // Razor writes \r\n on Windows for literal line breaks; output must not depend on the machine.

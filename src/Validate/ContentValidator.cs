@@ -60,7 +60,7 @@ public static partial class ContentValidator
         {
             ContentKind.Case => BindCase(file, r, title, summary, draft, reviewTypes, checkReviewType, diagnostics),
             ContentKind.Theme => new ThemeItem(file, title!, summary!, draft, Names(r.Slugs("related", false)), Names(r.Slugs("includes", false))),
-            ContentKind.Response => BindResponse(file, r, title, summary, draft),
+            ContentKind.Response => BindResponse(file, r, title, summary, draft, diagnostics),
             _ => new PlainItem(file, title!, summary!, draft),
         };
         r.Finish();
@@ -77,7 +77,10 @@ public static partial class ContentValidator
         var published = r.Date("published", required: true);
         var publication = r.OneOf("publication", Publications.Keys, required: true);
         var reason = r.Text("withheld_reason", required: false);
-        var themes = r.Slugs("themes", required: true);
+        // A draft may be saved before its themes are chosen; it cannot be published without one.
+        var themes = r.Slugs("themes", required: !draft);
+        if (draft && themes.Count == 0)
+            diagnostics.Warning("SCR106", r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
         var responses = r.Slugs("responses", required: false);
         var reportUrl = r.Text("report_url", required: false);
 
@@ -106,10 +109,12 @@ public static partial class ContentValidator
             Names(themes), Names(responses), reportUrl);
     }
 
-    private static ResponseItem BindResponse(SourceFile file, FrontMatterReader r, string? title, string? summary, bool draft)
+    private static ResponseItem BindResponse(SourceFile file, FrontMatterReader r, string? title, string? summary, bool draft, DiagnosticBag diagnostics)
     {
         var status = r.OneOf("status", Statuses.Keys, required: true);
-        var themes = r.Slugs("themes", required: true);
+        var themes = r.Slugs("themes", required: !draft);
+        if (draft && themes.Count == 0)
+            diagnostics.Warning("SCR106", r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
         var date = r.Date("date", required: false);
         return new ResponseItem(file, title!, summary!, draft, status is null ? default : Statuses[status], Names(themes), date);
     }

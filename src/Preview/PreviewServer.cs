@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Lscb.Site.Build;
+using Lscb.Site.Cli;
+using Lscb.Site.Core;
+using Lscb.Site.Render;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lscb.Site.Preview;
+
+/// <summary>
+/// <c>preview</c>: builds the site with drafts into <c>.cache/preview</c>, serves it on localhost
+/// (under the base path, when one is given), rebuilds when a watched file changes, and tells open
+/// pages to reload. A broken edit is reported in the terminal and as an overlay in the browser, while
+/// the last good pages stay served.
+/// </summary>
+public static class PreviewServer
+{
+    private const string Events = "/__preview/events";
+    private const string Client = "/__preview/client.js";
+    private const string Status = "/__preview/status";
+
+    /// <summary>Runs until <paramref name="stop"/> is cancelled; returns the exit status.</summary>
+    /// <param name="options">The site; its output and drafts settings are replaced by the preview's.</param>
+    /// <param name="port">The port on 127.0.0.1; 0 picks a free one.</param>
+    /// <param name="stdout">Where progress goes.</param>
+    /// <param name="stderr">Where diagnostics go.</param>
+    /// <param name="stop">Cancelled by Ctrl+C, or by a test.</param>
+    /// <param name="started">Told the site's address once the first build is served.</param>
+    public static async Task<int> RunAsync(BuildOptions options, int port, TextWriter stdout, TextWriter stderr, CancellationToken stop, Action<Uri>? started = null)
+    {
+        var basePath = options.BaseUrl?.AbsolutePath ?? "/";
+        var state = new PreviewState();
+        var output = Path.Combine(options.Root, ".cache", "preview");
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        await using var app = builder.Build();
+        app.Run(context => Handle(context, state, output, basePath));
+        try
+        {
+            await app.StartAsync(stop);
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: the preview could not listen on port {port}: {e.Message}; try another with --port");
+            return 2;
+        }
+
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var siteUrl = new Uri($"http://localhost:{bound.Port}{basePath}");
+        var buildOptions = options with { Output = output, BaseUrl = siteUrl, IncludeDrafts = true };
+        var cache = new RenderCache();
+        var rebuild = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+        Rebuild(buildOptions, cache, state, stdout, stderr);
+        using var watchers = Watch(options, () => rebuild.Writer.TryWrite(true));
+        stdout.WriteLine($"Previewing {siteUrl} (drafts included). Edit and save a file to rebuild; press Ctrl+C to stop.");
+        started?.Invoke(siteUrl);
+
+        try
+        {
+            while (await rebuild.Reader.WaitToReadAsync(stop))
+            {
+                // Editors often save in several steps (write, rename, touch): wait for them to settle.
+                await Task.Delay(50, stop);
+                while (rebuild.Reader.TryRead(out _))
+                {
+                }
+
+                Rebuild(buildOptions, cache, state, stdout, stderr);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C: stop serving and leave cleanly.
+        }
+
+        state.Close();
+        await app.StopAsync(CancellationToken.None);
+        stdout.WriteLine("Preview stopped.");
+        return 0;
+    }
+
+    private static void Rebuild(BuildOptions options, RenderCache cache, PreviewState state, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.Build(options, cache);
+        }
+        catch (IOException e)
+        {
+            // A file caught half-saved; the next save event rebuilds again.
+            state.Fail([$"a file could not be read while it was being saved ({e.Message}); save it again"]);
+            return;
+        }
+
+        CommandLine.Report(result.Diagnostics, stderr);
+        if (result.Failed)
+        {
+            state.Fail(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList());
+            stderr.WriteLine("The edit has errors; the preview still shows the last version that built.");
+            return;
+        }
+
+        state.Succeed();
+        stdout.WriteLine($"Rebuilt in {clock.ElapsedMilliseconds} ms: {cache.Rendered} pages rendered, {cache.Reused} unchanged.");
+    }
+
+    private static Watchers Watch(BuildOptions options, Action changed)
+    {
+        var list = new List<FileSystemWatcher>();
+        void Add(string dir, string filter, bool recursive)
+        {
+            if (!Directory.Exists(dir)) return;
+            var w = new FileSystemWatcher(dir, filter) { IncludeSubdirectories = recursive, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            w.Changed += (_, _) => changed();
+            w.Created += (_, _) => changed();
+            w.Deleted += (_, _) => changed();
+            w.Renamed += (_, _) => changed();
+            w.EnableRaisingEvents = true;
+            list.Add(w);
+        }
+
+        Add(Path.Combine(options.Root, "input"), "*", recursive: true);
+        Add(options.Root, "statiq.config", recursive: false);
+        foreach (var folder in new[] { "scss", "js", "images" })
+            Add(Path.Combine(options.ThemeRoot, "theme", folder), "*", recursive: true);
+        return new Watchers(list);
+    }
+
+    private static async Task Handle(HttpContext context, PreviewState state, string output, string basePath)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        context.Response.Headers.CacheControl = "no-store";
+        switch (path)
+        {
+            case Events:
+                await state.Stream(context);
+                return;
+            case Client:
+                context.Response.ContentType = "text/javascript; charset=utf-8";
+                await context.Response.WriteAsync(ClientScript);
+                return;
+            case Status:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(state.Json());
+                return;
+        }
+
+        if (!path.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            if (path == "/" || path + "/" == basePath) context.Response.Redirect(basePath);
+            else context.Response.StatusCode = 404;
+            return;
+        }
+
+        var relative = Uri.UnescapeDataString(path[basePath.Length..]);
+        if (relative.Split('/').Any(s => s is ".." || s.StartsWith('.')))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        var file = Path.Combine(output, relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative);
+        if (Directory.Exists(file))
+        {
+            context.Response.Redirect(path + "/");
+            return;
+        }
+
+        if (!File.Exists(file))
+        {
+            context.Response.StatusCode = 404;
+            file = Path.Combine(output, "404.html");
+            if (!File.Exists(file))
+            {
+                await WriteHtml(context, "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Preview</title></head><body></body></html>", state);
+                return;
+            }
+        }
+
+        if (file.EndsWith(".html", StringComparison.Ordinal))
+        {
+            await WriteHtml(context, await File.ReadAllTextAsync(file), state);
+            return;
+        }
+
+        context.Response.ContentType = ContentType(file);
+        await context.Response.SendFileAsync(file);
+    }
+
+    // The reload script is added as the page is served, never written into the built site.
+    private static Task WriteHtml(HttpContext context, string html, PreviewState state)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var tag = $"<script type=\"module\" src=\"{Client}?v={state.Version}\"></script>";
+        var at = html.LastIndexOf("</body>", StringComparison.Ordinal);
+        return context.Response.WriteAsync(at < 0 ? html + tag : html.Insert(at, tag));
+    }
+
+    private static readonly FileExtensionContentTypeProvider Types = new()
+    {
+        Mappings = { [".mjs"] = "text/javascript", [".pf_meta"] = "application/octet-stream", [".pf_index"] = "application/octet-stream", [".pf_fragment"] = "application/octet-stream", [".pagefind"] = "application/octet-stream" },
+    };
+
+    private static string ContentType(string file) => Types.TryGetContentType(file, out var type) ? type : "application/octet-stream";
+
+    private const string ClientScript = """
+        // Preview only: reloads the page after a rebuild, and shows the errors of a broken edit.
+        const built = new URL(import.meta.url).searchParams.get("v");
+        const events = new EventSource("/__preview/events");
+        function overlay(errors) {
+          let box = document.getElementById("preview-errors");
+          if (!errors) { box?.remove(); return; }
+          if (!box) {
+            box = document.createElement("div");
+            box.id = "preview-errors";
+            box.setAttribute("role", "alert");
+            box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:10000;background:#fff;color:#0b0c0c;border-top:5px solid #d4351c;padding:15px 20px;font:16px/1.4 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.3)";
+            document.body.append(box);
+          }
+          const heading = document.createElement("h2");
+          heading.textContent = "The last edit has errors: this page shows the last version that built";
+          heading.style.cssText = "margin:0 0 10px;font-size:19px";
+          const list = document.createElement("pre");
+          list.style.cssText = "white-space:pre-wrap;margin:0;font:14px/1.4 ui-monospace,monospace";
+          list.textContent = errors.join("\n");
+          box.replaceChildren(heading, list);
+        }
+        events.onmessage = (event) => {
+          const state = JSON.parse(event.data);
+          if (!state.ok) { overlay(state.errors); return; }
+          if (String(state.version) !== built) { window.location.reload(); return; }
+          overlay(null);
+        };
+        """;
+
+    private sealed class Watchers(List<FileSystemWatcher> list) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var w in list) w.Dispose();
+        }
+    }
+}

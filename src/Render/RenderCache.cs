@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Lscb.Site.Core;
+
+namespace Lscb.Site.Render;
+
+/// <summary>
+/// Remembers each page's HTML with a fingerprint of everything it was made from, so that a rebuild
+/// in <c>preview</c> renders only the pages an edit touches: the edited page and the pages that list
+/// it. One build uses no cache; <c>preview</c> keeps one for as long as it runs.
+/// </summary>
+public sealed class RenderCache
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private int _rendered;
+    private int _reused;
+
+    /// <summary>Pages rendered by the last build.</summary>
+    public int Rendered => _rendered;
+
+    /// <summary>Pages taken from the cache by the last build.</summary>
+    public int Reused => _reused;
+
+    /// <summary>Starts counting a new build.</summary>
+    public void BeginBuild()
+    {
+        _rendered = 0;
+        _reused = 0;
+    }
+
+    /// <summary>The remembered page when its fingerprint is unchanged.</summary>
+    internal Entry? Find(string url, string fingerprint)
+    {
+        if (_entries.TryGetValue(url, out var entry) && entry.Fingerprint == fingerprint)
+        {
+            Interlocked.Increment(ref _reused);
+            return entry;
+        }
+
+        return null;
+    }
+
+    /// <summary>Remembers a freshly rendered page.</summary>
+    internal void Store(string url, Entry entry)
+    {
+        Interlocked.Increment(ref _rendered);
+        _entries[url] = entry;
+    }
+
+    /// <summary>A hex SHA-256 of the parts, each length-prefixed so that different splits never collide.</summary>
+    internal static string Fingerprint(IEnumerable<string> parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in parts)
+        {
+            var bytes = Encoding.UTF8.GetBytes(part);
+            hash.AppendData(BitConverter.GetBytes(bytes.Length));
+            hash.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>One remembered page and the warnings its Markdown produced, replayed when it is reused.</summary>
+    internal sealed record Entry(string Fingerprint, string Html, IReadOnlyList<Diagnostic> Diagnostics);
+}
