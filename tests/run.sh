@@ -3,15 +3,21 @@
 #
 # Works on a fresh Debian machine with only the .NET 10 SDK and Node.js 20. The tests also need
 # Java (the Nu HTML Checker, vnu.jar, runs on it) and Debian's Chromium (the browser tests drive
-# /usr/bin/chromium; Playwright's own browser downloads are never used). As root, this installs
-# whichever is missing; otherwise it says what to install and stops.
+# /usr/bin/chromium, or $CHROMIUM_PATH when it is set; Playwright's own browser downloads are never
+# used). As root, this installs whichever is missing; otherwise it says what to install and stops.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 missing=()
 if ! command -v java >/dev/null 2>&1; then missing+=(default-jre-headless); fi
-if [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+# CHROMIUM_PATH names another browser for the browser tests (CI sets /usr/bin/google-chrome, since
+# GitHub's Ubuntu runners have no Debian Chromium); Debian's chromium is then not needed.
+if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
+  :
+elif [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
+fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -7,11 +7,18 @@ namespace Lscb.Site.Tests.Browser;
 /// The real input/ built once under the GitHub Pages project base path, served by
 /// <see cref="StaticSiteServer"/> on 127.0.0.1, and one headless Debian Chromium driven by
 /// Playwright, shared by every test in the "browser" collection. Playwright's own browser downloads
-/// are never used: the tests drive /usr/bin/chromium, and fail (never skip) when it is missing.
+/// are never used: the tests drive /usr/bin/chromium (or the browser named by CHROMIUM_PATH), and
+/// fail (never skip) when it is missing.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>
+    /// The browser to drive: CHROMIUM_PATH when set (GitHub's Ubuntu runners have no Debian Chromium,
+    /// and CI sets it to /usr/bin/google-chrome), otherwise Debian's /usr/bin/chromium.
+    /// </summary>
+    public static string ChromiumPath { get; } =
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
     public const string BasePath = "/lscb-learning/";
 
     private static readonly string[] ChromiumArgs =
@@ -57,7 +64,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException(
                 $"The browser tests need Debian's Chromium at {ChromiumPath}, which is missing: install Debian's chromium: " +
-                "apt-get install chromium (bash tests/run.sh installs it when run as root).");
+                "apt-get install chromium (bash tests/run.sh installs it when run as root), " +
+                "or set CHROMIUM_PATH to another Chromium-based browser.");
         }
 
         var result = SiteBuilder.Build(new BuildOptions(Repo.Root, Output, new Uri("http://127.0.0.1" + BasePath), false, new DateOnly(2026, 11, 26)));
