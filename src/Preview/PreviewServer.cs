@@ -58,6 +58,9 @@ public static class PreviewServer
             return 2;
         }
 
+        // SIGTERM (and Ctrl+C, through the host) stop the application as well as the caller's token.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, app.Lifetime.ApplicationStopping);
+        stop = stopping.Token;
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var siteUrl = new Uri($"http://localhost:{bound.Port}{basePath}");
         var buildOptions = options with { Output = output, BaseUrl = siteUrl, IncludeDrafts = true };

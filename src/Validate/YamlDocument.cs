@@ -72,7 +72,8 @@ public static class YamlDocument
         var inner = e.InnerException?.Message ?? e.Message;
         if (inner.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
             return "this setting is written twice; keep only one of them";
-        if (inner.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
+        if (inner.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase)
+            || inner.Contains("found invalid mapping", StringComparison.OrdinalIgnoreCase))
             return "the YAML is not valid here: a value that contains ': ' must be put in quotes, e.g. title: \"Child O: the review\"";
         return $"the YAML is not valid here ({inner.TrimEnd('.')}); check the quotes, colons and indentation";
     }

@@ -42,6 +42,25 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void Given_GitHub_Actions_When_check_finds_a_broken_fixture_Then_it_prints_the_workflow_command_for_the_diff()
+    {
+        using var site = new TestSite(new Dictionary<string, string> { ["input/cases/child-b.md"] = TestSite.Case("Child B", "themes: [neglct]") });
+        var before = Environment.GetEnvironmentVariable("GITHUB_ACTIONS");
+        Environment.SetEnvironmentVariable("GITHUB_ACTIONS", "true");
+        try
+        {
+            var (code, _, err) = Run("check", "--root", site.Root);
+            Assert.Equal(1, code);
+            Assert.Contains("input/cases/child-b.md(8,10): error SCR012: unknown theme 'neglct'", err, StringComparison.Ordinal);
+            Assert.Contains("::error file=input/cases/child-b.md,line=8,col=10::SCR012: unknown theme 'neglct'; did you mean 'neglect'?", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GITHUB_ACTIONS", before);
+        }
+    }
+
+    [Fact]
     public void Given_two_builds_of_the_same_input_Then_the_outputs_are_byte_identical()
     {
         using var site = new TestSite();

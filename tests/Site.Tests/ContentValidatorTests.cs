@@ -162,7 +162,7 @@ public sealed class ContentValidatorTests
     {
         var result = CheckWith("input/themes/new.md", "---\ntitle: New\nsummary: Child O: a review\n---\n");
         var d = Diagnostics.One(result, "SCR004", "input/themes/new.md", 3, 17);
-        Assert.Contains("quotes", d.Message, StringComparison.Ordinal);
+        Assert.Contains("must be put in quotes", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
