@@ -17,6 +17,9 @@ public sealed record ThemeAssetSet(IReadOnlyDictionary<string, byte[]> Files, st
 
     /// <summary>The search page's script.</summary>
     public string SearchScriptUrl => $"assets/search.mjs?v={Version}";
+
+    /// <summary>Styles only the search page needs (its form controls), or null when they are in the main stylesheet.</summary>
+    public string? SearchStylesheetUrl => null;
 }
 
 /// <summary>

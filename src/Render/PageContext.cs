@@ -46,6 +46,9 @@ public sealed record SearchEntry(string Type, string ResultTitle, IReadOnlyList<
 public sealed record PageContext(
     SiteModel Site, ThemeAssetSet Assets, string Url, string Title, string Description, Section Section, IReadOnlyList<Crumb> Breadcrumbs)
 {
+    /// <summary>True for the search page, which loads the search styles and script.</summary>
+    public bool IsSearchPage { get; init; }
+
     /// <summary>Set on pages that belong in the search index; null keeps the page out of it.</summary>
     public SearchEntry? Search { get; init; }
 

@@ -156,7 +156,8 @@ public static class PageRenderer
                 [p]);
 
         yield return new Job("search/", typeof(SearchPage), Plain,
-            Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home), site.Themes.Concat<ContentItem>(site.Cases));
+            Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home) with { IsSearchPage = true },
+            site.Themes.Concat<ContentItem>(site.Cases));
 
         yield return new Job("404.html", typeof(NotFoundPage), Plain,
             Ctx("404.html", "Page not found", "The page you were looking for could not be found.", Section.None), []);
