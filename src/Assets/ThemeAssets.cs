@@ -19,7 +19,7 @@ public sealed record ThemeAssetSet(IReadOnlyDictionary<string, byte[]> Files, st
     public string SearchScriptUrl => $"assets/search.mjs?v={Version}";
 
     /// <summary>Styles only the search page needs (its form controls), or null when they are in the main stylesheet.</summary>
-    public string? SearchStylesheetUrl => null;
+    public string? SearchStylesheetUrl => Files.ContainsKey("assets/search.css") ? $"assets/search.css?v={Version}" : null;
 }
 
 /// <summary>
