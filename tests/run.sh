@@ -18,17 +18,25 @@ if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
 elif [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)
 fi
+# pdftotext reads back the text of a case page printed to PDF.
+if ! command -v pdftotext >/dev/null 2>&1; then missing+=(poppler-utils); fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
+  as_root=()
   if [ "$(id -u)" -ne 0 ]; then
-    echo "tests/run.sh: missing ${missing[*]}; install with:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
-    exit 1
+    # A CI runner's user may use sudo without a password; anyone else is told what to install.
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      as_root=(sudo -n env DEBIAN_FRONTEND=noninteractive)
+    else
+      echo "tests/run.sh: missing ${missing[*]}; install with:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+      exit 1
+    fi
   fi
   echo "tests/run.sh: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update
-  apt-get install -y --no-install-recommends "${missing[@]}"
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 exec dotnet test tests/Site.Tests/Site.Tests.csproj "$@"

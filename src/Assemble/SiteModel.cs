@@ -32,6 +32,11 @@ public sealed class SiteModel
     /// <summary>Input path to site-relative URL ("cases/child-o/"), for every visible page.</summary>
     public required IReadOnlyDictionary<string, string> UrlBySource { get; init; }
 
+    /// <summary>Every visible page's site-relative URL, for constant-time "does this page exist" checks.</summary>
+    public IReadOnlySet<string> Urls => _urls ??= UrlBySource.Values.ToHashSet(StringComparer.Ordinal);
+
+    private IReadOnlySet<string>? _urls;
+
     /// <summary>Theme slug to the visible cases that carry it, sorted by title.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<CaseItem>> CasesByTheme { get; init; }
 

@@ -8,6 +8,9 @@ namespace Lscb.Site.Build;
 /// <param name="Today">The date embargoes are judged against; null for today in the Board's time zone.</param>
 public sealed record BuildOptions(string Root, string? Output, Uri? BaseUrl, bool IncludeDrafts, DateOnly? Today)
 {
+    /// <summary>False to skip the search index (<c>--no-search</c>), for quick local builds and the benchmark.</summary>
+    public bool SearchIndex { get; init; } = true;
+
     /// <summary>
     /// The folder holding theme/ and package.json: the site folder or one above it, else the folder the
     /// generator was built from (so a site folder needs only statiq.config and input/).

@@ -28,22 +28,19 @@ public static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var loaded = SiteLoader.Load(options.Root, diagnostics);
         var validated = ContentValidator.Validate(loaded, diagnostics);
-        if (validated is null || diagnostics.HasErrors) return new BuildResult(diagnostics.Sorted(), null);
+        if (validated is null) return new BuildResult(diagnostics.Sorted(), null);
 
         var config = options.BaseUrl is null ? validated.Config : validated.Config with { BaseUrl = options.BaseUrl };
         var today = options.Today ?? PublicationRules.TodayIn(config.TimeZone, DateTimeOffset.UtcNow);
         var model = SiteAssembler.Assemble(validated with { Config = config }, new PublicationRules(options.IncludeDrafts, today));
         var sources = loaded.Files.Select(f => f.Path).ToList();
 
-        if (!renderPages)
-        {
-            var markdown = new MarkdownRenderer(model, sources);
-            // Every page, hidden ones included, so a draft's broken link is reported before it goes live.
-            var everyone = SiteAssembler.Assemble(validated with { Config = config }, new PublicationRules(true, DateOnly.MaxValue));
-            var all = new MarkdownRenderer(everyone, sources);
-            Parallel.ForEach(validated.Items, item => (model.UrlBySource.ContainsKey(item.Source.Path) ? markdown : all).Render(item, diagnostics));
-            return new BuildResult(diagnostics.Sorted(), null);
-        }
+        // The bodies of pages that will not be rendered (drafts, embargoed pages, or all of them when
+        // the front matter already has errors) are still checked, so check and build agree and every
+        // mistake shows in one run.
+        var checkAll = !renderPages || diagnostics.HasErrors;
+        CheckBodies(validated with { Config = config }, model, sources, checkAll, diagnostics);
+        if (checkAll) return new BuildResult(diagnostics.Sorted(), null);
 
         var assets = ThemeAssets.Build(options.ThemeRoot, diagnostics);
         if (assets is null) return new BuildResult(diagnostics.Sorted(), null);
@@ -60,7 +57,20 @@ public static class SiteBuilder
         LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
 
         if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
-        OutputSwapper.Publish(staged, options.Output, dir => SearchIndexer.Run(options.ThemeRoot, dir, diagnostics));
+        OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir => SearchIndexer.Run(options.ThemeRoot, dir, diagnostics) : null);
         return new BuildResult(diagnostics.Sorted(), staged);
+    }
+
+    private static void CheckBodies(ValidatedSite site, Assemble.SiteModel model, IReadOnlyCollection<string> sources, bool includeVisible, DiagnosticBag diagnostics)
+    {
+        var visible = new MarkdownRenderer(model, sources);
+        // Hidden pages are checked as if everything were published, so their links to each other resolve.
+        var everyone = new MarkdownRenderer(SiteAssembler.Assemble(site, new PublicationRules(true, DateOnly.MaxValue)), sources);
+        Parallel.ForEach(site.Items, item =>
+        {
+            var shown = model.UrlBySource.ContainsKey(item.Source.Path);
+            if (shown && includeVisible) visible.Render(item, diagnostics);
+            else if (!shown) everyone.Render(item, diagnostics);
+        });
     }
 }

@@ -12,7 +12,7 @@ public static class CommandLine
 {
     private const string Usage = """
         Usage:
-          Site build   [--output DIR] [--base-url URL] [--drafts] [--now YYYY-MM-DD] [--root DIR]
+          Site build   [--output DIR] [--base-url URL] [--drafts] [--now YYYY-MM-DD] [--root DIR] [--no-search]
           Site check   [--drafts] [--now YYYY-MM-DD] [--root DIR]
           Site preview [--port N] [--base-url URL] [--now YYYY-MM-DD] [--root DIR]
           Site new case|theme|response "Title" [--root DIR]
@@ -30,6 +30,7 @@ public static class CommandLine
           --now DATE       judge embargoes as if today were DATE
           --root DIR       the site folder holding statiq.config and input/ (default: current folder)
           --port N         the preview's port (default 8080; 0 picks a free one)
+          --no-search      build without the search index (the search page then finds nothing)
         """;
 
     private static readonly string[] Verbs = ["build", "check", "preview", "new"];
@@ -51,6 +52,7 @@ public static class CommandLine
         Uri? baseUrl = null;
         DateOnly? now = null;
         var drafts = false;
+        var search = true;
         var port = 8080;
         var positional = new List<string>();
         for (var i = 1; i < args.Length; i++)
@@ -79,13 +81,14 @@ public static class CommandLine
                         baseUrl = ConfigReader.ParseBaseUrl(text) ?? throw new UsageException($"--base-url '{text}' must be a full address such as https://owner.github.io/repo/");
                         break;
                     case "--drafts" when verb is "build" or "check": drafts = true; break;
+                    case "--no-search" when verb == "build": search = false; break;
                     case "--now" when verb != "new":
                         var date = Value();
                         now = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                             ? d : throw new UsageException($"--now '{date}' must be a date written YYYY-MM-DD");
                         break;
                     default:
-                        throw new UsageException($"unknown option '{option}' for '{verb}'{Suggest.DidYouMean(option, ["--root", "--output", "--base-url", "--drafts", "--now", "--port"])}");
+                        throw new UsageException($"unknown option '{option}' for '{verb}'{Suggest.DidYouMean(option, ["--root", "--output", "--base-url", "--drafts", "--now", "--port", "--no-search"])}");
                 }
             }
             catch (UsageException e)
@@ -104,7 +107,7 @@ public static class CommandLine
                 : Wrong(stderr, "write it as: new case \"Child T\" (or new theme \"...\", new response \"...\")");
         }
 
-        var options = new BuildOptions(root, Path.GetFullPath(output ?? Path.Combine(root, "output")), baseUrl, drafts, now);
+        var options = new BuildOptions(root, Path.GetFullPath(output ?? Path.Combine(root, "output")), baseUrl, drafts, now) { SearchIndex = search };
         if (verb == "preview")
         {
             using var stop = new CancellationTokenSource();

@@ -40,7 +40,11 @@ public sealed record CaseItem(
     SourceFile Source, string Title, string Summary, bool Draft,
     string ReviewType, string Year, PartialDate Published, Publication Publication, string? WithheldReason,
     IReadOnlyList<string> Themes, IReadOnlyList<string> Responses, string? ReportUrl)
-    : ContentItem(Source, Title, Summary, Draft);
+    : ContentItem(Source, Title, Summary, Draft)
+{
+    /// <summary>Questions for practice this case adds to the site-wide ones.</summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+}
 
 /// <summary>A theme: <c>input/themes/*.md</c>.</summary>
 public sealed record ThemeItem(
@@ -67,6 +71,21 @@ public sealed record SiteConfig(
     Uri ExitThisPageUrl,
     IReadOnlyDictionary<string, string> ReviewTypes)
 {
+    /// <summary>Reflective questions every case page asks its readers.</summary>
+    public IReadOnlyList<string> QuestionsForPractice { get; init; } = [];
+
+    /// <summary>Who to call when a child is in danger now.</summary>
+    public string? EmergencyPhone { get; init; }
+
+    /// <summary>The NSPCC helpline, for adults worried about a child.</summary>
+    public string? NspccPhone { get; init; }
+
+    /// <summary>Who to contact locally (for example the children's services front door); not shown until set.</summary>
+    public string? LocalContactName { get; init; }
+
+    /// <summary>The local contact's number; not shown until set.</summary>
+    public string? LocalContactPhone { get; init; }
+
     /// <summary>The path part of the base URL, always starting and ending with '/': "/" or "/lscb-learning/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 }

@@ -62,8 +62,10 @@ public static partial class SiteLoader
         var slug = name[..^3];
         if (kind != ContentKind.Home && !SlugPattern().IsMatch(slug))
         {
+            var suggested = Slugs.From(slug);
             diagnostics.Error("SCR011", SourceSpan.StartOf(path),
-                $"the file name '{name}' must use only lower-case letters a-z, digits and hyphens; rename it to '{Slugs.From(slug)}.md'");
+                $"the file name '{name}' must use only lower-case letters a-z, digits and hyphens; " +
+                (suggested.Length > 0 ? $"rename it to '{suggested}.md'" : "rename it using only those characters"));
             return null;
         }
 

@@ -30,8 +30,35 @@ public static class TextDecoder
         }
 
         // One line-end convention from here on, so line numbers and output do not depend on the editor used.
-        return text.Contains('\r', StringComparison.Ordinal)
+        text = text.Contains('\r', StringComparison.Ordinal)
             ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
             : text;
+
+        // Invisible control characters (often pasted from a PDF or a word processor) cannot be written
+        // into HTML or the Atom feed, so they are refused here, where the line and column are known.
+        if (IndexOfForbidden(text) is var i and >= 0)
+        {
+            var lineStart = i == 0 ? 0 : text.LastIndexOf('\n', i - 1) + 1;
+            var line = 1 + text.AsSpan(0, i).Count('\n');
+            diagnostics.Error("SCR001", new SourceSpan(path, line, i - lineStart + 1),
+                $"this line holds an invisible control character (U+{(int)text[i]:X4}), usually pasted in from another program; delete it");
+            return null;
+        }
+
+        return text;
     }
+
+    /// <summary>The index of the first character that <see cref="IsForbidden"/> refuses, or -1.</summary>
+    public static int IndexOfForbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsForbidden(text[i])) return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Control characters other than tab and line end, and the non-characters U+FFFE and U+FFFF: not allowed in HTML or XML text.</summary>
+    public static bool IsForbidden(char c) => (char.IsControl(c) && c is not ('\t' or '\n')) || c is '\uFFFE' or '\uFFFF';
 }

@@ -12,7 +12,7 @@ public sealed partial class LinkResolver
     private static readonly HashSet<string> SafeSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" };
 
     private readonly SiteModel _site;
-    private readonly IReadOnlyCollection<string> _allSources;
+    private readonly HashSet<string> _allSources;
     private readonly Dictionary<string, string> _staticOutput;
     private readonly Dictionary<string, string> _pageByUrl;
 
@@ -20,7 +20,7 @@ public sealed partial class LinkResolver
     public LinkResolver(SiteModel site, IReadOnlyCollection<string> allSources)
     {
         _site = site;
-        _allSources = allSources;
+        _allSources = allSources.ToHashSet(StringComparer.Ordinal);
         _staticOutput = site.Statics.ToDictionary(s => s.Path, s => s.OutputPath, StringComparer.Ordinal);
         _pageByUrl = site.UrlBySource.Values.ToDictionary(u => "/" + u, u => u, StringComparer.Ordinal);
     }
@@ -52,6 +52,16 @@ public sealed partial class LinkResolver
             return;
         }
 
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            // '//host/path' is another website's address without its https: part.
+            diagnostics.Error(link.IsImage ? "SCR028" : "SCR020", at, link.IsImage
+                ? "images must be stored with the site (in input/) rather than loaded from another website, which would tell that website who is reading"
+                : $"the link '{url}' leaves out the start of the web address; write it in full, starting https://");
+            link.Url = "";
+            return;
+        }
+
         link.GetAttributes().AddClass("govuk-link");
         if (url.Length == 0)
         {
@@ -74,6 +84,8 @@ public sealed partial class LinkResolver
             }
 
             diagnostics.Error("SCR020", at, $"the link '{url}' does not lead to a page of this site; link to the page's Markdown file instead, e.g. ../cases/child-o.md");
+            // Reported here, at its line in the Markdown; not again as a broken link in the built page (SCR090).
+            link.Url = "";
             return;
         }
 
@@ -93,6 +105,13 @@ public sealed partial class LinkResolver
         if (target is not null && _site.Hidden.Contains(target))
         {
             diagnostics.Warning("SCR105", at, $"'{url}' is a draft or not yet published, so this link shows as plain text until it is");
+            Unwrap(link);
+            return;
+        }
+
+        if (target is not null && _allSources.Contains(target))
+        {
+            // The file exists but has errors of its own, reported at the file; do not report the link too.
             Unwrap(link);
             return;
         }

@@ -24,7 +24,15 @@ public static class ConfigReader
         var timeZone = r.Text("time_zone", required: false) ?? "Europe/London";
         var exit = AbsoluteUrl(r, "exit_this_page_url", diagnostics, ParseWebAddress);
         var types = r.TextMap("review_types", required: true);
+        var questions = r.TextList("questions_for_practice");
+        var emergency = r.Text("emergency_phone", required: false);
+        var nspcc = r.Text("nspcc_phone", required: false);
+        var localName = r.Text("local_contact_name", required: false);
+        var localPhone = r.Text("local_contact_phone", required: false);
         r.Finish();
+        if ((localName is null) != (localPhone is null))
+            diagnostics.Error("SCR007", r.AtKey(localName is null ? "local_contact_name" : "local_contact_phone"),
+                "set both local_contact_name and local_contact_phone, or leave both empty");
 
         if (types.Count == 0 && r.Has("review_types"))
             diagnostics.Error("SCR007", r.AtKey("review_types"), "'review_types' needs at least one entry, e.g. 'serious-case-review: Serious case review'");
@@ -36,7 +44,14 @@ public static class ConfigReader
 
         if (diagnostics.ErrorCount(path) > errorsBefore) return null;
         return new SiteConfig(title!, organisation!, description!, baseUrl!, language, timeZone, exit!,
-            types.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal));
+            types.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal))
+        {
+            QuestionsForPractice = questions,
+            EmergencyPhone = emergency,
+            NspccPhone = nspcc,
+            LocalContactName = localName,
+            LocalContactPhone = localPhone,
+        };
     }
 
     /// <summary>Checks a base URL given on the command line: absolute http(s).</summary>

@@ -83,12 +83,16 @@ public static partial class ContentValidator
             diagnostics.Warning("SCR106", r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
         var responses = r.Slugs("responses", required: false);
         var reportUrl = r.Text("report_url", required: false);
+        var questions = r.TextList("questions");
 
         if (publication == "withheld")
         {
             if (reason is null)
                 diagnostics.Error("SCR016", r.AtKey("publication"),
                     "a withheld case needs 'withheld_reason': one or two sentences saying why the Board decided not to publish the findings");
+            if (questions.Count > 0)
+                diagnostics.Error("SCR019", r.AtKey("questions"),
+                    "a withheld case cannot add 'questions': its page shows only the learning the Board made public; remove them");
             if (r.Has("report_url"))
                 diagnostics.Error("SCR015", r.AtKey("report_url"),
                     "a withheld case must not have a 'report_url': the Board decided not to publish the findings; remove this line");
@@ -99,14 +103,17 @@ public static partial class ContentValidator
                 "'withheld_reason' is only for cases with 'publication: withheld'; remove it, or change 'publication'");
         }
 
-        if (reportUrl is not null && !IsWebAddress(reportUrl))
+        if (reportUrl is not null && !IsSecureWebAddress(reportUrl))
             diagnostics.Error("SCR021", r.AtKey("report_url"), "'report_url' must be a full web address starting with https://");
         if (responses.Count == 0)
             diagnostics.Warning("SCR102", r.AtKey("responses"), "this case lists no Board responses yet");
 
         return new CaseItem(file, title!, summary!, draft, reviewType!, year!, published.GetValueOrDefault(),
             publication == "withheld" ? Publication.Withheld : Publication.Published, reason,
-            Names(themes), Names(responses), reportUrl);
+            Names(themes), Names(responses), reportUrl)
+        {
+            Questions = questions,
+        };
     }
 
     private static ResponseItem BindResponse(SourceFile file, FrontMatterReader r, string? title, string? summary, bool draft, DiagnosticBag diagnostics)
@@ -121,7 +128,8 @@ public static partial class ContentValidator
 
     private static void CheckHome(LoadedSite site, DiagnosticBag diagnostics)
     {
-        if (site.Files.All(f => f.Kind != ContentKind.Home) && site.Files.Count > 0)
+        // Not when input/ itself is missing, or when index.md exists but could not be read (already reported).
+        if (site.Files.All(f => f.Kind != ContentKind.Home) && diagnostics.ErrorCount("input") == 0 && diagnostics.ErrorCount("input/index.md") == 0)
             diagnostics.Error("SCR031", SourceSpan.StartOf("input/index.md"), "the home page input/index.md is missing");
     }
 
@@ -236,8 +244,8 @@ public static partial class ContentValidator
             == int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static bool IsWebAddress(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http";
+    private static bool IsSecureWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme == "https";
 
     [GeneratedRegex(@"^(\d{4})-(\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex BoardYear();

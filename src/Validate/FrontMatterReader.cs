@@ -29,8 +29,8 @@ public sealed class FrontMatterReader
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Where the whole block starts, for "missing key" messages.</summary>
-    public SourceSpan Start => new(_path, _lineOffset, 1);
+    /// <summary>Where the whole block starts, for "missing key" messages: the opening '---' line, or line 1 of a settings file.</summary>
+    public SourceSpan Start => new(_path, Math.Max(1, _lineOffset), 1);
 
     /// <summary>The position of a node in the file.</summary>
     public SourceSpan At(YamlNode node) => new(_path, _lineOffset + (int)node.Start.Line, (int)node.Start.Column);
@@ -112,6 +112,8 @@ public sealed class FrontMatterReader
         {
             YamlSequenceNode seq => seq.Children.ToList(),
             YamlScalarNode { Value: null or "" } => [],
+            // 'themes: neglect, domestic-abuse' is one piece of text, not two names.
+            YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } text } when text.Contains(',', StringComparison.Ordinal) => null,
             YamlScalarNode scalar => [scalar],
             _ => null,
         };
@@ -195,6 +197,12 @@ public sealed class FrontMatterReader
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (_known.Contains(name)) continue;
+            if (key is not YamlScalarNode)
+            {
+                _diagnostics.Error("SCR006", At(key), $"a setting's name must be a plain word such as 'title' (allowed: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
+                continue;
+            }
+
             _diagnostics.Error("SCR006", At(key),
                 $"'{name}' is not a setting this page can have{Suggest.DidYouMean(name, _known)} (allowed: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
         }

@@ -1,11 +1,13 @@
+using System.Text.RegularExpressions;
 using Lscb.Site.Core;
+using Lscb.Site.Load;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Lscb.Site.Validate;
 
 /// <summary>Parses a YAML text into a mapping, reporting syntax errors at the offending character.</summary>
-public static class YamlDocument
+public static partial class YamlDocument
 {
     /// <summary>
     /// The top-level mapping, an empty mapping for empty YAML, or null after reporting SCR004/SCR005.
@@ -21,10 +23,9 @@ public static class YamlDocument
         {
             stream.Load(new StringReader(yaml));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            var line = firstLine + (int)Math.Max(0, e.Start.Line - 1);
-            var column = (int)Math.Max(1, e.Start.Column);
+            // InvalidOperationException: YamlDotNet's scanner fails that way on some unclosed '[' lists.
             if (FirstIndentTab(yaml) is { } tab)
             {
                 // YamlDotNet reports a tab at the mapping it breaks, not at the tab itself.
@@ -33,7 +34,25 @@ public static class YamlDocument
                 return null;
             }
 
-            diagnostics.Error("SCR004", new SourceSpan(path, line, column), Explain(e, yaml));
+            if (Hint(yaml) is { } hint)
+            {
+                // YamlDotNet often reports these at the start of the mapping, not at the value that broke it.
+                diagnostics.Error("SCR004", new SourceSpan(path, firstLine + hint.Line, hint.Column), hint.Message);
+                return null;
+            }
+
+            if (e is YamlException y)
+            {
+                var line = firstLine + (int)Math.Max(0, y.Start.Line - 1);
+                var column = (int)Math.Max(1, y.Start.Column);
+                diagnostics.Error("SCR004", new SourceSpan(path, line, column), Explain(y, yaml));
+            }
+            else
+            {
+                diagnostics.Error("SCR004", new SourceSpan(path, firstLine, 1),
+                    "the YAML could not be read; check the quotes, brackets, colons and indentation");
+            }
+
             return null;
         }
 
@@ -46,6 +65,17 @@ public static class YamlDocument
             return null;
         }
 
+        foreach (var node in stream.Documents[0].AllNodes)
+        {
+            // An escape such as "\x01" in quotes makes a character no page or feed can hold.
+            if (node is YamlScalarNode { Value: { } text } && TextDecoder.IndexOfForbidden(text) is var i and >= 0)
+            {
+                diagnostics.Error("SCR004", new SourceSpan(path, firstLine + (int)node.Start.Line - 1, (int)node.Start.Column),
+                    $"this value holds an invisible control character (U+{(int)text[i]:X4}), written with a '\\' escape; remove it");
+                return null;
+            }
+        }
+
         if (stream.Documents[0].RootNode is YamlMappingNode map) return map;
         if (stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return new YamlMappingNode();
         var at = stream.Documents[0].RootNode.Start;
@@ -53,6 +83,77 @@ public static class YamlDocument
             "the front matter must be a list of settings, one per line, each written 'key: value'");
         return null;
     }
+
+    /// <summary>
+    /// The first value that YAML reads as something other than the text staff meant: one starting with
+    /// '*', '&amp;', '@', '`', '%', '|' or '&gt;'; a quoted value with text after its closing quote; a
+    /// list in brackets with text after it, or never closed. Looked for only once parsing has failed.
+    /// </summary>
+    private static (int Line, int Column, string Message)? Hint(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var m = ValueOfLine().Match(lines[i]);
+            if (!m.Success) continue;
+            var value = m.Groups["value"].Value.TrimEnd();
+            var column = m.Groups["value"].Index + 1;
+            var key = m.Groups["key"].Success ? m.Groups["key"].Value + ": " : "- ";
+            var quoted = value.Contains('"', StringComparison.Ordinal) ? $"'{value.Replace("'", "''", StringComparison.Ordinal)}'" : $"\"{value}\"";
+            var first = value[0];
+            if (first is '*' or '&' or '@' or '`' or '%' || (first is '|' or '>' && !BlockScalarHeader().IsMatch(value)))
+                return (i, column, $"a value starting with '{first}' must be put in quotes, e.g. {key}{quoted}");
+
+            if (first is '"' or '\'')
+            {
+                var end = ClosingQuote(value, first);
+                if (end < 0 && ClosingQuote(string.Join('\n', lines[i..]).Substring(m.Groups["value"].Index), first) < 0)
+                    return (i, column, $"the quote mark {first} at the start of this value is never closed; end the value with the same quote mark");
+                if (end > 0 && !IsNothing(value[(end + 1)..]))
+                    return (i, column, $"a value that starts with the quote mark {first} ends at the next {first}, so nothing may follow it; to use {first} inside the text, put the whole value in the other kind of quotes");
+            }
+
+            if (first is '[' or '{')
+            {
+                var close = first == '[' ? ']' : '}';
+                var depth = 0;
+                var end = -1;
+                for (var j = 0; j < value.Length && end < 0; j++)
+                {
+                    if (value[j] == first) depth++;
+                    else if (value[j] == close && --depth == 0) end = j;
+                }
+
+                if (end > 0 && !IsNothing(value[(end + 1)..]))
+                    return (i, column, $"a value starting with '{first}' is read as a list; to write text, put it in quotes, e.g. {key}{quoted}");
+                var rest = string.Join('\n', lines[i..]).Substring(m.Groups["value"].Index);
+                if (end < 0 && rest.Count(ch => ch == first) > rest.Count(ch => ch == close))
+                    return (i, column, $"the list that starts here with '{first}' is never closed; end it with '{close}', e.g. themes: [neglect, domestic-abuse]");
+            }
+        }
+
+        return null;
+    }
+
+    private static int ClosingQuote(string value, char quote)
+    {
+        for (var j = 1; j < value.Length; j++)
+        {
+            if (quote == '"' && value[j] == '\\') j++;
+            else if (value[j] == quote && quote == '\'' && j + 1 < value.Length && value[j + 1] == '\'') j++;
+            else if (value[j] == quote) return j;
+        }
+
+        return -1;
+    }
+
+    private static bool IsNothing(string rest) => rest.Trim().Length == 0 || rest.TrimStart().StartsWith('#');
+
+    [GeneratedRegex(@"^\s*(?:-\s+)?(?:(?<key>[A-Za-z_][A-Za-z0-9_-]*)\s*:\s+|-\s+)(?<value>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ValueOfLine();
+
+    [GeneratedRegex(@"^[|>][-+0-9]*\s*(#.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockScalarHeader();
 
     private static (int Line, int Column)? FirstIndentTab(string yaml)
     {

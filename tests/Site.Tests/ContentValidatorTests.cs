@@ -104,6 +104,25 @@ public sealed class ContentValidatorTests
     }
 
     [Fact]
+    public void Given_a_withheld_case_with_questions_When_checked_Then_SCR019_is_reported()
+    {
+        var result = CheckWith("input/cases/child-b.md", TestSite.Case("Child B",
+            "publication: withheld\nwithheld_reason: The Board decided not to publish.\nquestions: [What now?]"));
+        Diagnostics.One(result, "SCR019", "input/cases/child-b.md", 10, 12, "cannot add 'questions'");
+    }
+
+    [Fact]
+    public void Given_only_one_of_the_local_contact_settings_When_checked_Then_SCR007_asks_for_both()
+    {
+        using var site = new TestSite();
+        File.AppendAllText(Path.Combine(site.Root, "statiq.config"), "\n");
+        var config = File.ReadAllText(Path.Combine(site.Root, "statiq.config")).Replace("local_contact_phone: \"\"", "local_contact_phone: \"0100 000 0000\"", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(site.Root, "statiq.config"), config);
+        var result = site.Check();
+        Assert.Contains(result.Diagnostics, d => d.Code == "SCR007" && d.At.File == "statiq.config" && d.Message.Contains("both", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Given_a_withheld_case_without_a_reason_When_checked_Then_SCR016_is_reported()
     {
         var result = CheckWith("input/cases/child-b.md", TestSite.Case("Child B", "publication: withheld"));

@@ -117,7 +117,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
             foreach (var element in page.QuerySelectorAll("[href], [src]"))
             {
                 var value = element.GetAttribute("href") ?? element.GetAttribute("src")!;
-                if (value.StartsWith("http", StringComparison.Ordinal) || value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.Ordinal)) continue;
+                if (value.StartsWith("http", StringComparison.Ordinal) || value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.Ordinal) || value.StartsWith("tel:", StringComparison.Ordinal)) continue;
                 Assert.StartsWith(RealSiteFixture.BasePath, value);
                 var target = value[RealSiteFixture.BasePath.Length..].Split('?', '#')[0];
                 if (target.Length == 0 || target.EndsWith('/')) target += "index.html";

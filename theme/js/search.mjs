@@ -1,6 +1,8 @@
 // The search page: reads the query and filters from the address (the form is a plain GET form, so
 // searches can be shared and bookmarked), runs them with Pagefind and lists the results.
-// Pagefind's bundle sits in pagefind/ at the site root, one folder up from this script.
+// Pagefind's bundle sits in pagefind/ at the site root, one folder up from this script, which the build
+// bundles into assets/search.js. Pagefind is loaded at run time from a URL computed from import.meta.url,
+// so the bundler leaves that import as it is: keep it a computed URL, not a string literal.
 
 const form = document.getElementById("search-form");
 const status = document.getElementById("search-status");

@@ -1,8 +1,10 @@
 // Site JavaScript: starts the GOV.UK Frontend 6.6.0 components the site uses.
 //
-// Loaded with <script type="module" src="…/site.mjs"></script>. The generator
-// copies node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js next to
-// this file. No inline script is needed (Content-Security-Policy friendly).
+// The build bundles this file with esbuild (src/Assets/ThemeAssets.cs) into
+// assets/site.js, one minified ES module holding only the GOV.UK Frontend
+// components imported here, loaded with <script type="module" src="…/site.js">.
+// Import from the package name, "govuk-frontend", never a file in dist/. No
+// inline script is needed (Content-Security-Policy friendly).
 
 import {
   Button,
@@ -11,7 +13,7 @@ import {
   ServiceNavigation,
   SkipLink,
   createAll
-} from "./govuk-frontend.min.js";
+} from "govuk-frontend";
 
 // GOV.UK Frontend only starts components when <body> has the class
 // `govuk-frontend-supported`. Its page template sets the class with an inline

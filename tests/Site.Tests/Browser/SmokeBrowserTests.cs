@@ -78,6 +78,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     [Theory]
     [InlineData("index.html")]
     [InlineData(CasePage)]
+    [InlineData("search/index.html")]
     public async Task The_console_shows_no_errors(string file)
     {
         await using var session = await site.OpenAsync();
@@ -89,7 +90,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
         Assert.True(session.Errors.Count == 0, string.Join('\n', session.Errors));
     }
 
-    private static bool IsLocal(string url, Uri site)
+    internal static bool IsLocal(string url, Uri site)
     {
         var uri = new Uri(url);
         return uri.Scheme is "data" or "blob" || (uri.Scheme == Uri.UriSchemeHttp && uri.Host == site.Host && uri.Port == site.Port);

@@ -1,0 +1,93 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Lscb.Site.Assets;
+using Microsoft.Playwright;
+
+namespace Lscb.Site.Tests.Browser;
+
+/// <summary>WCAG 2.2 AA with axe on every page, print as a briefing, and no request to any other site.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityBrowserTests(BrowserFixture site)
+{
+    private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    [Fact]
+    public async Task Axe_finds_no_WCAG_violations_on_any_page()
+    {
+        await using var session = await site.OpenAsync();
+        var found = new List<string>();
+        var checkedPages = 0;
+        foreach (var file in site.HtmlFiles)
+        {
+            var url = site.UrlOf(file);
+            await session.GoToAsync(url);
+            await session.Page.Locator("body.govuk-frontend-supported").WaitForAsync();
+            var result = await session.Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+            // axe really ran its WCAG rules on this page (and did not, say, fail to inject).
+            Assert.True(result.Passes.Length > 10, $"axe passed only {result.Passes.Length} rules on {url}");
+            foreach (var v in result.Violations)
+            {
+                found.Add($"{url.AbsolutePath}: {v.Id} ({v.Impact}) {v.Help}: " +
+                    string.Join("; ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}")));
+            }
+
+            checkedPages++;
+        }
+
+        Assert.True(found.Count == 0, "axe found violations:\n" + string.Join('\n', found));
+        Assert.True(checkedPages >= 30, $"only {checkedPages} pages checked");
+    }
+
+    [Fact]
+    public async Task A_case_page_prints_to_PDF_without_header_navigation_search_or_exit_button()
+    {
+        await using var session = await site.OpenAsync();
+        await session.GoToAsync(site.UrlOf("cases/child-o/index.html"));
+        var pdf = Path.Combine(Path.GetTempPath(), $"lscb-print-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            await session.Page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = false });
+            var (code, text) = ToolRunner.Run("pdftotext", ["-layout", pdf, "-"], Path.GetTempPath());
+            Assert.True(code == 0, "pdftotext (Debian's poppler-utils) could not read the PDF: " + text);
+
+            // The briefing is there...
+            Assert.Contains("Child O", text, StringComparison.Ordinal);
+            Assert.Contains("What happened", text, StringComparison.Ordinal);
+            Assert.Contains("Questions for your practice", text, StringComparison.Ordinal);
+            // ...with link addresses after their text...
+            Assert.Contains("/lscb-learning/themes/neglect/", text, StringComparison.Ordinal);
+            // ...and none of the page's furniture.
+            Assert.DoesNotContain("Exit this page", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Skip to main content", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Knowsley Local Safeguarding Children Board", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Learning from case reviews", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Search case reviews", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Privacy and cookies", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Menu", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    [Fact]
+    public async Task No_page_requests_anything_from_another_site()
+    {
+        await using var session = await site.OpenAsync();
+        foreach (var file in site.HtmlFiles)
+        {
+            await session.GoToAsync(site.UrlOf(file));
+            await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+
+        await session.GoToAsync(new Uri(site.BaseUrl, "search/?q=neglect"));
+        await SearchBrowserTests.WaitForResultsAsync(session.Page);
+
+        var requests = session.Requests;
+        Assert.True(requests.Count > site.HtmlFiles.Count, "too few requests recorded to mean anything");
+        var elsewhere = requests.Where(url => !SmokeBrowserTests.IsLocal(url, site.BaseUrl)).Distinct().ToList();
+        Assert.True(elsewhere.Count == 0, "requests that left the local server:\n" + string.Join('\n', elsewhere));
+        Assert.Contains(requests, url => url.Contains("/pagefind/", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,84 @@
+using AngleSharp.Dom;
+
+namespace Lscb.Site.Tests;
+
+/// <summary>What readers get on every page: a strict content security policy, no referrer, briefings with help.</summary>
+[Collection(RealSiteCollection.Name)]
+public sealed class ReaderSafetyTests(RealSiteFixture site)
+{
+    private static string Csp(IDocument page) =>
+        page.QuerySelector("meta[http-equiv='Content-Security-Policy']")?.GetAttribute("content") ?? "";
+
+    [Fact]
+    public void Every_page_allows_only_the_site_itself_and_sends_no_referrer()
+    {
+        foreach (var path in site.HtmlFiles)
+        {
+            var page = site.Page(path);
+            var csp = Csp(page);
+            Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+            Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("http", csp, StringComparison.Ordinal);
+            Assert.Equal(path == "search/index.html", csp.Contains("'wasm-unsafe-eval'", StringComparison.Ordinal));
+            Assert.Equal("no-referrer", page.QuerySelector("meta[name=referrer]")?.GetAttribute("content"));
+            Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+            Assert.Empty(page.QuerySelectorAll("[style]"));
+        }
+    }
+
+    [Fact]
+    public void Every_page_has_a_title_description_canonical_address_and_open_graph_tags()
+    {
+        foreach (var path in site.HtmlFiles.Where(p => p != "404.html"))
+        {
+            var page = site.Page(path);
+            Assert.False(string.IsNullOrWhiteSpace(page.Title));
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+            var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+            Assert.StartsWith(RealSiteFixture.BaseUrl, canonical);
+            Assert.Equal(canonical, page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+            Assert.NotNull(page.QuerySelector("meta[property='og:title']"));
+        }
+    }
+
+    [Fact]
+    public void A_case_page_is_a_briefing_with_facts_questions_a_warning_and_where_to_get_help()
+    {
+        var page = site.Page("cases/child-o/index.html");
+        Assert.Equal(["Review type", "Board year", "Published", "Publication"], page.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent));
+        Assert.Contains("distressing", page.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
+
+        var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice").NextElementSibling!;
+        var items = questions.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
+        Assert.Equal(4, items.Count);
+        Assert.Contains(items, q => q.Contains("large family", StringComparison.Ordinal));
+
+        var help = page.QuerySelector("aside.app-help")!;
+        Assert.Contains("Worried about a child?", help.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(help.QuerySelector("a[href='tel:999']"));
+        Assert.NotNull(help.QuerySelector("a[href='tel:08088005000']"));
+        // The Board's own number ships empty, and nothing local is shown until it is set.
+        Assert.DoesNotContain("report a concern", help.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_withheld_case_adds_no_questions_of_its_own()
+    {
+        var page = site.Page("cases/child-n/index.html");
+        var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice").NextElementSibling!;
+        Assert.Equal(3, questions.QuerySelectorAll("li").Length);
+    }
+
+    [Fact]
+    public void The_accessibility_statement_and_privacy_page_are_linked_from_every_footer()
+    {
+        foreach (var path in site.HtmlFiles)
+        {
+            var footer = site.Page(path).QuerySelector("footer")!;
+            Assert.NotNull(footer.QuerySelector($"a[href='{RealSiteFixture.BasePath}accessibility/']"));
+            Assert.NotNull(footer.QuerySelector($"a[href='{RealSiteFixture.BasePath}privacy/']"));
+            Assert.NotNull(footer.QuerySelector($"a[href='{RealSiteFixture.BasePath}staying-safe-online/']"));
+        }
+    }
+}
