@@ -134,14 +134,23 @@ public sealed partial class LinkResolver
 
         link.GetAttributes().AddClass("govuk-link");
         if (!link.IsEmail && scheme.Groups[1].Value.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            link.GetAttributes().AddClass(ExternalClass);
             link.GetAttributes().AddProperty("rel", "noopener noreferrer");
+        }
     }
+
+    /// <summary>Marks links to other websites; the stylesheet adds "(another website)" after their text.</summary>
+    public const string ExternalClass = "app-external-link";
 
     private static void MarkExternal(LinkInline link)
     {
         link.GetAttributes().AddClass("govuk-link");
         if ((link.Url ?? "").StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            link.GetAttributes().AddClass(ExternalClass);
             link.GetAttributes().AddProperty("rel", "noopener noreferrer");
+        }
     }
 
     private static void Unwrap(LinkInline link)

@@ -66,7 +66,11 @@ public sealed class MarkdownRendererTests
         using (site)
         {
             Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
-            Assert.Contains("rel=\"noopener noreferrer\"", site.ReadOutput("about/index.html"), StringComparison.Ordinal);
+            var html = site.ReadOutput("about/index.html");
+            Assert.Contains("rel=\"noopener noreferrer\"", html, StringComparison.Ordinal);
+            Assert.Contains("class=\"govuk-link app-external-link\"", html, StringComparison.Ordinal);
+            // The marker's words come from the stylesheet, so they are in every copy of the page.
+            Assert.Contains(".app-external-link::after{content:\" (another website)\"}", site.ReadOutput("assets/site.css"), StringComparison.Ordinal);
         }
     }
 

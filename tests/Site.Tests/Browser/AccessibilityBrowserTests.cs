@@ -38,6 +38,43 @@ public sealed class AccessibilityBrowserTests(BrowserFixture site)
         Assert.True(checkedPages >= 30, $"only {checkedPages} pages checked");
     }
 
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(640)]
+    public async Task With_WCAG_text_spacing_no_text_is_cut_off_or_scrolls_sideways(int width)
+    {
+        // WCAG 2.2 SC 1.4.12: line height 1.5, paragraph spacing 2, letter spacing 0.12 and word
+        // spacing 0.16 times the font size, applied by the reader's own style sheet. A 640 px viewport
+        // is a 1280 px screen at 200% zoom (SC 1.4.4).
+        const string spacing = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+        await using var session = await site.OpenAsync(width, 900, readerStyles: true);
+        var problems = new List<string>();
+        foreach (var file in new[] { "index.html", "cases/child-o/index.html", "cases/child-n/index.html", "themes/toxic-trio/index.html", "search/index.html" })
+        {
+            var url = site.UrlOf(file);
+            await session.GoToAsync(url);
+            await session.Page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = spacing });
+            var found = await session.Page.EvaluateAsync<string[]>("""
+                () => {
+                  const out = [];
+                  const root = document.documentElement;
+                  if (root.scrollWidth > root.clientWidth) out.push(`page is ${root.scrollWidth}px wide in ${root.clientWidth}px`);
+                  for (const el of document.querySelectorAll("body *")) {
+                    const style = getComputedStyle(el);
+                    if (style.display === "none" || style.visibility === "hidden" || el.closest(".govuk-visually-hidden, .govuk-skip-link, [hidden]")) continue;
+                    const clips = ["hidden", "clip"].includes(style.overflowX) || ["hidden", "clip"].includes(style.overflowY);
+                    if (clips && el.textContent.trim() && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+                      out.push(`${el.tagName.toLowerCase()}.${el.className} cuts off its text`);
+                  }
+                  return out;
+                }
+                """);
+            problems.AddRange(found.Select(f => $"{url.AbsolutePath} at {width}px: {f}"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     [Fact]
     public async Task A_case_page_prints_to_PDF_without_header_navigation_search_or_exit_button()
     {

@@ -89,7 +89,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A new page in a fresh browser context (no cookies, storage or history shared with other
     /// tests), recording every request it makes and every console error and uncaught exception.
     /// </summary>
-    public async Task<BrowserSession> OpenAsync(int width = 1280, int height = 800)
+    /// <param name="width">Viewport width in CSS pixels.</param>
+    /// <param name="height">Viewport height in CSS pixels.</param>
+    /// <param name="readerStyles">True to let the test add its own styles, as a reader's browser settings or
+    /// extensions may, which the site's Content-Security-Policy would otherwise refuse.</param>
+    public async Task<BrowserSession> OpenAsync(int width = 1280, int height = 800, bool readerStyles = false)
     {
         var running = browser ?? throw new InvalidOperationException("The browser fixture did not start.");
         var context = await running.NewContextAsync(new BrowserNewContextOptions
@@ -97,6 +101,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             ServiceWorkers = ServiceWorkerPolicy.Block,
+            BypassCSP = readerStyles,
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);
