@@ -35,9 +35,31 @@ public sealed class MarkdownRenderer
     /// <summary>The body of <paramref name="item"/> as HTML.</summary>
     public string Render(ContentItem item, DiagnosticBag diagnostics)
     {
+        try
+        {
+            return RenderChecked(item, diagnostics);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            // Markdig refuses text nested past its depth limit (hundreds of '>' or '[' or list levels).
+            diagnostics.Error("SCR029", new SourceSpan(item.Source.Path, item.Source.BodyLine, 1),
+                "the text could not be read as Markdown: it is nested too deeply (quotes, lists or brackets inside each other); simplify it");
+            return "";
+        }
+    }
+
+    private string RenderChecked(ContentItem item, DiagnosticBag diagnostics)
+    {
         var source = item.Source;
         var document = Markdown.Parse(source.Body, Pipeline);
-        SourceSpan At(MarkdownObject o) => new(source.Path, source.BodyLine + o.Line, o.Column + 1);
+        var lines = new LineIndex(source.Body);
+        // Positions come from the character offset, which stays right inside multi-line headings
+        // where Markdig's own line numbers do not.
+        SourceSpan At(MarkdownObject o)
+        {
+            var (line, column) = lines.Find(o.Span.Start);
+            return new SourceSpan(source.Path, source.BodyLine + line, column + 1);
+        }
 
         var previousLevel = 1;
         foreach (var block in document.Descendants<Block>())
@@ -82,5 +104,27 @@ public sealed class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>Maps a character offset in a text to its 0-based line and column.</summary>
+    private sealed class LineIndex
+    {
+        private readonly List<int> _starts = [0];
+
+        public LineIndex(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n') _starts.Add(i + 1);
+            }
+        }
+
+        public (int Line, int Column) Find(int offset)
+        {
+            offset = Math.Max(0, offset);
+            var line = _starts.BinarySearch(offset);
+            if (line < 0) line = ~line - 1;
+            return (line, offset - _starts[line]);
+        }
     }
 }

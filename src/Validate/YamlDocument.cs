@@ -18,6 +18,15 @@ public static partial class YamlDocument
     /// <param name="diagnostics">Where problems go.</param>
     public static YamlMappingNode? Parse(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
     {
+        // The YAML library reads nesting recursively; very deep nesting would overflow the stack,
+        // which no handler can catch, so it is refused before loading.
+        if (DeepestNesting(yaml) is { } deep)
+        {
+            diagnostics.Error("SCR004", new SourceSpan(path, firstLine + deep.Line, deep.Column),
+                $"the settings are nested more than {MaxNesting} levels deep here; front matter needs only simple lists such as [a, b]");
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -154,6 +163,49 @@ public static partial class YamlDocument
 
     [GeneratedRegex(@"^[|>][-+0-9]*\s*(#.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex BlockScalarHeader();
+
+    /// <summary>How deeply brackets may nest in front matter; real settings use one or two levels.</summary>
+    public const int MaxNesting = 32;
+
+    // Where '[' or '{' nesting first goes past the limit, outside quotes; a rough scan is enough,
+    // since the limit is far beyond anything the content model uses.
+    private static (int Line, int Column)? DeepestNesting(string yaml)
+    {
+        int depth = 0, line = 0, column = 0;
+        var quote = '\0';
+        foreach (var ch in yaml)
+        {
+            column++;
+            if (ch == '\n')
+            {
+                line++;
+                column = 0;
+                quote = '\0';
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                if (ch == quote) quote = '\0';
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"' or '\'':
+                    quote = ch;
+                    break;
+                case '[' or '{':
+                    if (++depth > MaxNesting) return (line, column);
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return null;
+    }
 
     private static (int Line, int Column)? FirstIndentTab(string yaml)
     {
