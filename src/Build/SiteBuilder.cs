@@ -57,7 +57,7 @@ public static class SiteBuilder
         LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
 
         if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
-        OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir => SearchIndexer.Run(options.ThemeRoot, dir, diagnostics) : null);
+        OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir => SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics) : null);
         return new BuildResult(diagnostics.Sorted(), staged);
     }
 

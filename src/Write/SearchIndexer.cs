@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Lscb.Site.Assets;
 using Lscb.Site.Core;
 
@@ -8,16 +10,100 @@ namespace Lscb.Site.Write;
 /// swapped in, so a site is never published with a missing or stale index. Pagefind indexes only
 /// pages marked <c>data-pagefind-body</c>: cases, themes, responses and plain pages, never a
 /// withheld case, a draft or an embargoed page (those are not staged at all).
+/// Pagefind's output depends only on the HTML and Pagefind itself, so it is cached by their hash:
+/// a build whose pages did not change copies the last index instead of running Pagefind again.
 /// </summary>
 public static class SearchIndexer
 {
+    private const string Runner = "node_modules/pagefind/lib/runner/bin.cjs";
+    private static readonly string[] Options = ["--force-language", "en", "--silent"];
+
     /// <summary>Indexes <paramref name="stagedDir"/> into its <c>pagefind/</c> folder; false after reporting SCR041.</summary>
-    public static bool Run(string themeRoot, string stagedDir, DiagnosticBag diagnostics)
+    /// <param name="themeRoot">Where node_modules is.</param>
+    /// <param name="stagedDir">The staged site on disk.</param>
+    /// <param name="staged">The same site in memory, whose HTML is the cache key.</param>
+    /// <param name="diagnostics">Where a failure goes.</param>
+    public static bool Run(string themeRoot, string stagedDir, StagedSite staged, DiagnosticBag diagnostics)
     {
-        var (code, output) = ToolRunner.Run("node",
-            ["node_modules/pagefind/lib/runner/bin.cjs", "--site", stagedDir, "--force-language", "en", "--silent"], themeRoot);
-        if (code == 0 && File.Exists(Path.Combine(stagedDir, "pagefind", "pagefind.js"))) return true;
-        diagnostics.Error("SCR041", SourceSpan.StartOf("package.json"), $"the search index could not be built: {ThemeAssets.Tail(output)}");
-        return false;
+        var cacheRoot = Path.Combine(themeRoot, ".cache", "pagefind");
+        var cached = Path.Combine(cacheRoot, Key(themeRoot, staged));
+        var target = Path.Combine(stagedDir, "pagefind");
+        if (File.Exists(Path.Combine(cached, "pagefind.js")))
+        {
+            CopyTree(cached, target);
+            return true;
+        }
+
+        var (code, output) = ToolRunner.Run("node", [Runner, "--site", stagedDir, .. Options], themeRoot);
+        if (code != 0 || !File.Exists(Path.Combine(target, "pagefind.js")))
+        {
+            diagnostics.Error("SCR041", SourceSpan.StartOf("package.json"), $"the search index could not be built: {ThemeAssets.Tail(output)}");
+            return false;
+        }
+
+        Remember(target, cacheRoot, cached);
+        return true;
+    }
+
+    private static string Key(string themeRoot, StagedSite staged)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var tool in new[] { Runner, "package-lock.json" })
+        {
+            var file = Path.Combine(themeRoot, tool);
+            hash.AppendData(File.Exists(file) ? File.ReadAllBytes(file) : []);
+        }
+
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Join(' ', Options)));
+        foreach (var (path, file) in staged.Files)
+        {
+            if (!path.EndsWith(".html", StringComparison.Ordinal) || file.Bytes is null) continue;
+            hash.AppendData(Encoding.UTF8.GetBytes(path));
+            hash.AppendData(BitConverter.GetBytes(file.Bytes.Length));
+            hash.AppendData(file.Bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+    }
+
+    // Copied into the cache under a temporary name and renamed, so a half-copied index is never used;
+    // only the newest few are kept.
+    private static void Remember(string index, string cacheRoot, string cached)
+    {
+        try
+        {
+            Directory.CreateDirectory(cacheRoot);
+            var temp = cached + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
+            CopyTree(index, temp);
+            try
+            {
+                Directory.Move(temp, cached);
+            }
+            catch (IOException)
+            {
+                // Another build cached the same index a moment ago.
+                Directory.Delete(temp, recursive: true);
+            }
+
+            foreach (var old in new DirectoryInfo(cacheRoot).GetDirectories().OrderByDescending(d => d.LastWriteTimeUtc).Skip(4))
+                old.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // The cache only saves time; a build never fails because of it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
     }
 }

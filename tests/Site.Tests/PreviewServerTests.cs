@@ -59,7 +59,8 @@ public sealed class PreviewServerTests
 
         site.Write("input/cases/child-a.md", TestSite.Case("Child A fixed"));
         await WaitFor(http, page, html => html.Contains(">Child A fixed</h1>", StringComparison.Ordinal));
-        Assert.Contains("\"ok\":true", await http.GetStringAsync(status), StringComparison.Ordinal);
+        // The page is swapped in just before the state is told; wait for the state too.
+        await WaitFor(http, status, s => s.Contains("\"ok\":true", StringComparison.Ordinal));
         Assert.Contains("unchanged", outText.ToString(), StringComparison.Ordinal);
 
         // The reload script is added as pages are served, never written into the built site.
