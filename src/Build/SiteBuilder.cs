@@ -26,27 +26,34 @@ public static class SiteBuilder
     private static BuildResult Run(BuildOptions options, bool renderPages, RenderCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
+        var timings = PhaseTimings.FromEnvironment();
         var loaded = SiteLoader.Load(options.Root, diagnostics);
+        timings.Mark("load");
         var validated = ContentValidator.Validate(loaded, diagnostics);
+        timings.Mark("validate");
         if (validated is null) return new BuildResult(diagnostics.Sorted(), null);
 
         var config = options.BaseUrl is null ? validated.Config : validated.Config with { BaseUrl = options.BaseUrl };
         var today = options.Today ?? PublicationRules.TodayIn(config.TimeZone, DateTimeOffset.UtcNow);
         var model = SiteAssembler.Assemble(validated with { Config = config }, new PublicationRules(options.IncludeDrafts, today));
         var sources = loaded.Files.Select(f => f.Path).ToList();
+        timings.Mark("assemble");
 
         // The bodies of pages that will not be rendered (drafts, embargoed pages, or all of them when
         // the front matter already has errors) are still checked, so check and build agree and every
         // mistake shows in one run.
         var checkAll = !renderPages || diagnostics.HasErrors;
         CheckBodies(validated with { Config = config }, model, sources, checkAll, diagnostics);
+        timings.Mark("check bodies");
         if (checkAll) return new BuildResult(diagnostics.Sorted(), null);
 
         var assets = ThemeAssets.Build(options.ThemeRoot, diagnostics);
         if (assets is null) return new BuildResult(diagnostics.Sorted(), null);
+        timings.Mark("assets");
 
         var staged = new StagedSite();
         var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics, cache);
+        timings.Mark("render");
         foreach (var (path, bytes) in assets.Files) staged.AddBytes(path, bytes);
         foreach (var file in model.Statics) staged.AddCopy(file.OutputPath, file.FullPath);
         staged.AddText("feed.xml", FeedWriter.Write(model));
@@ -54,10 +61,17 @@ public static class SiteBuilder
         staged.AddText("robots.txt", SitemapWriter.Robots(model));
         staged.AddText("data/cases.json", DataExport.Json(model));
         staged.AddText("data/cases.csv", DataExport.Csv(model));
+        timings.Mark("feed, sitemap, export");
         LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
+        timings.Mark("link check");
 
         if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
-        OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir => SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics) : null);
+        OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir =>
+        {
+            timings.Mark("write");
+            return SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics);
+        } : null);
+        timings.Mark(options.SearchIndex ? "search index, swap" : "write, swap");
         return new BuildResult(diagnostics.Sorted(), staged);
     }
 

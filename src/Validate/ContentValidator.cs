@@ -160,7 +160,8 @@ public static partial class ContentValidator
 
         foreach (var item in items)
         {
-            var r = Reread(item, diagnostics);
+            // Positions are only needed for a broken reference; most files never reread their YAML.
+            var r = new Lazy<FrontMatterReader?>(() => Reread(item, new DiagnosticBag()));
             switch (item)
             {
                 case CaseItem c:
@@ -198,7 +199,7 @@ public static partial class ContentValidator
                 {
                     if (next == theme.Slug)
                     {
-                        var r = Reread(theme, new DiagnosticBag());
+                        var r = new Lazy<FrontMatterReader?>(() => Reread(theme, new DiagnosticBag()));
                         var at = SpanOf(r, "includes", theme.Includes.Contains(theme.Slug) ? theme.Slug : theme.Includes[0]);
                         diagnostics.Error("SCR018", at, path == theme.Slug
                             ? $"the theme '{theme.Slug}' includes itself; remove it from 'includes'"
@@ -213,7 +214,7 @@ public static partial class ContentValidator
         }
     }
 
-    private static void Check(FrontMatterReader? r, string key, IReadOnlyList<string> slugs, HashSet<string> known,
+    private static void Check(Lazy<FrontMatterReader?> r, string key, IReadOnlyList<string> slugs, HashSet<string> known,
         string what, string code, string folder, DiagnosticBag diagnostics)
     {
         foreach (var slug in slugs.Where(s => !known.Contains(s)))
@@ -231,11 +232,13 @@ public static partial class ContentValidator
         return map is null ? null : new FrontMatterReader(map, item.Source.Path, item.Source.FrontMatterLine, scratch);
     }
 
-    private static SourceSpan SpanOf(FrontMatterReader? r, string key, string slug) =>
-        r?.Slugs(key, required: false).FirstOrDefault(s => s.Slug == slug)?.At ?? r?.AtKey(key) ?? new SourceSpan("", 1, 1);
+    private static SourceSpan SpanOf(Lazy<FrontMatterReader?> reader, string key, string slug)
+    {
+        var r = reader.Value;
+        return r?.Slugs(key, required: false).FirstOrDefault(s => s.Slug == slug)?.At ?? r?.AtKey(key) ?? new SourceSpan("", 1, 1);
+    }
 
     private static List<string> Names(IReadOnlyList<SlugRef> refs) => refs.Select(s => s.Slug).ToList();
-
 
     private static bool IsBoardYear(string year)
     {

@@ -18,17 +18,20 @@ public static partial class LinkChecker
     public static int Check(StagedSite site, string basePath, string baseUrl, DiagnosticBag diagnostics)
     {
         var checkedLinks = 0;
-        var broken = new List<(string File, string Link)>();
-        foreach (var (path, file) in site.Files)
+        var staged = site.Paths.ToHashSet(StringComparer.Ordinal);
+        var broken = new System.Collections.Concurrent.ConcurrentBag<(string File, string Link)>();
+        Parallel.ForEach(site.Files, entry =>
         {
-            if (file.Bytes is null || !(path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".xml", StringComparison.Ordinal))) continue;
+            var (path, file) = entry;
+            if (file.Bytes is null || !(path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".xml", StringComparison.Ordinal))) return;
             var text = Encoding.UTF8.GetString(file.Bytes);
+            var count = 0;
             foreach (Match m in Reference().Matches(text))
             {
                 var value = System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value);
                 if (value.StartsWith(baseUrl, StringComparison.Ordinal)) value = basePath + value[baseUrl.Length..];
                 else if (!value.StartsWith('/') || value.StartsWith("//", StringComparison.Ordinal)) continue;
-                checkedLinks++;
+                count++;
                 if (!value.StartsWith(basePath, StringComparison.Ordinal))
                 {
                     broken.Add((path, value));
@@ -40,11 +43,13 @@ public static partial class LinkChecker
                 if (cut >= 0) target = target[..cut];
                 target = Uri.UnescapeDataString(target);
                 if (target.Length == 0 || target.EndsWith('/')) target += "index.html";
-                if (!site.Contains(target)) broken.Add((path, value));
+                if (!staged.Contains(target)) broken.Add((path, value));
             }
-        }
 
-        foreach (var (file, link) in broken.Distinct())
+            Interlocked.Add(ref checkedLinks, count);
+        });
+
+        foreach (var (file, link) in broken.Distinct().OrderBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Link, StringComparer.Ordinal))
             diagnostics.Error("SCR090", SourceSpan.StartOf("output/" + file), $"the built page links to '{link}', which the build did not produce");
         return checkedLinks;
     }

@@ -51,8 +51,10 @@ function describe(count) {
   return [what, ...parts].join(" ");
 }
 
-function show(results) {
-  list.replaceChildren();
+const PAGE = 10;
+
+function show(results, append) {
+  if (!append) list.replaceChildren();
   for (const result of results) {
     const item = document.createElement("li");
     item.className = "app-search-result";
@@ -89,8 +91,22 @@ async function run() {
       filters,
       sort: sort === "newest" ? { published: "desc" } : undefined,
     });
-    const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-    show(results);
+    // Each result's text is a separate download: fetch a page of them at a time.
+    let shown = 0;
+    const more = document.getElementById("search-more");
+    const next = async () => {
+      const page = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      show(page, shown > 0);
+      shown += page.length;
+      more.hidden = shown >= search.results.length;
+    };
+    more.onclick = async () => {
+      const first = shown;
+      await next();
+      // Keyboard and screen reader users carry on from the first new result.
+      list.children[first]?.querySelector("a")?.focus();
+    };
+    await next();
     status.textContent = describe(search.results.length);
   } catch (error) {
     status.textContent = "Search is not working at the moment. You can still browse the case reviews and themes.";

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace Lscb.Site.Build;
+
+/// <summary>
+/// Prints how long each phase took to standard error when <c>SITE_TIMINGS=1</c>, for the
+/// benchmark and for finding where a slow build spends its time. Silent otherwise.
+/// </summary>
+public sealed class PhaseTimings
+{
+    private readonly Stopwatch? _clock;
+    private TimeSpan _last;
+
+    private PhaseTimings(bool on) => _clock = on ? Stopwatch.StartNew() : null;
+
+    /// <summary>On when the environment variable SITE_TIMINGS is 1.</summary>
+    public static PhaseTimings FromEnvironment() => new(Environment.GetEnvironmentVariable("SITE_TIMINGS") == "1");
+
+    /// <summary>Prints the time since the previous mark, with the managed heap's size.</summary>
+    public void Mark(string phase)
+    {
+        if (_clock is null) return;
+        var now = _clock.Elapsed;
+        Console.Error.WriteLine($"timing: {phase,-24} {(now - _last).TotalMilliseconds,8:F0} ms  (heap {GC.GetTotalMemory(false) / 1048576} MiB)");
+        _last = now;
+    }
+}
