@@ -1,0 +1,485 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Lscb.Site.Bench;
+
+/// <summary>Everything measured for one site (the real one, or a synthetic one of N cases).</summary>
+internal sealed class SiteResult(string label, int? cases)
+{
+    public string Label { get; } = label;
+
+    public int? Cases { get; } = cases;
+
+    public GeneratedSite? Generated { get; init; }
+
+    public List<ProcessRun> Checks { get; } = [];
+
+    public List<ProcessRun> NoSearch { get; } = [];
+
+    public List<ProcessRun> WithSearch { get; } = [];
+
+    public int Pages { get; set; }
+
+    public long OutputBytes { get; set; }
+
+    public long IndexBytes { get; set; }
+
+    public int IndexFiles { get; set; }
+
+    /// <summary>Pagefind run on its own over the no-search output (under /usr/bin/time -v when there is one).</summary>
+    public ProcessRun? PagefindAlone { get; set; }
+
+    /// <summary>Maximum resident set size reported by /usr/bin/time -v for the standalone Pagefind run.</summary>
+    public long? PagefindAloneMaxRssKiB { get; set; }
+
+    /// <summary>Peak of Pagefind's native binary in the standalone run, polled.</summary>
+    public long PagefindAloneKiB => PagefindAlone?.Descendants.Where(d => d.Key.StartsWith("pagefind", StringComparison.Ordinal)).Select(d => d.Value).DefaultIfEmpty(0).Max() ?? 0;
+
+    /// <summary>The build with search that failed (killed for memory, say), for what it had reached.</summary>
+    public ProcessRun? FailedSearchRun { get; set; }
+
+    /// <summary>A build with search run again with the index of the same pages in the generator's cache.</summary>
+    public ProcessRun? ReusedIndexRun { get; set; }
+
+    /// <summary>True when the index sizes and the search come from Pagefind run on its own (the build with search failed).</summary>
+    public bool IndexFromPagefindAlone { get; set; }
+
+    public QueryResult? Query { get; set; }
+
+    public string? QueryError { get; set; }
+
+    public bool Failed { get; set; }
+
+    public List<string> Problems { get; } = [];
+
+    public TimeSpan MedianNoSearch => Stats.Median(NoSearch.Select(r => r.Wall).ToList());
+
+    public TimeSpan MedianWithSearch => Stats.Median(WithSearch.Select(r => r.Wall).ToList());
+
+    public TimeSpan MedianCpuNoSearch => Stats.Median(NoSearch.Select(r => r.Cpu).ToList());
+
+    public TimeSpan MedianCheck => Stats.Median(Checks.Select(r => r.Wall).ToList());
+
+    public long PeakGeneratorKiB => NoSearch.Concat(WithSearch).Select(r => r.PeakKiB).DefaultIfEmpty(0).Max();
+
+    public long PeakNoSearchKiB => NoSearch.Select(r => r.PeakKiB).DefaultIfEmpty(0).Max();
+
+    public long PeakWithSearchKiB => WithSearch.Select(r => r.PeakKiB).DefaultIfEmpty(0).Max();
+
+    /// <summary>Largest peak of Pagefind's native binary seen under the generator during the with-search builds.</summary>
+    public long PagefindInBuildKiB => WithSearch.SelectMany(r => r.Descendants)
+        .Where(d => d.Key.StartsWith("pagefind", StringComparison.Ordinal)).Select(d => d.Value).DefaultIfEmpty(0).Max();
+
+    /// <summary>The generator's own count of milliseconds ("Built N pages into ... in 318 ms"), median of the no-search runs.</summary>
+    public double? InternalMsNoSearch => MedianOf(NoSearch.Select(r => Harness.InternalMs(r.Stdout)));
+
+    public double? InternalMsWithSearch => MedianOf(WithSearch.Select(r => Harness.InternalMs(r.Stdout)));
+
+    private static double? MedianOf(IEnumerable<double?> values)
+    {
+        var list = values.OfType<double>().Order().ToList();
+        if (list.Count == 0) return null;
+        return list.Count % 2 == 1 ? list[list.Count / 2] : (list[list.Count / 2 - 1] + list[list.Count / 2]) / 2;
+    }
+}
+
+/// <summary>
+/// Builds the generator once, then for the real site and each synthetic size: a warm-up build that is
+/// not counted, the timed runs (check, build --no-search and build, each a fresh process, the
+/// build runs interleaved), the output and index sizes, Pagefind on its own, and one search in the
+/// browser. Writes the report.
+/// </summary>
+internal sealed partial class Harness(BenchOptions options)
+{
+    public const string Now = "2026-11-26";
+    public const string BaseUrl = "https://example.github.io/lscb-learning/";
+
+    private readonly string repo = FindRepo();
+    private readonly List<string> problems = [];
+
+    /// <summary>The working folder: also the theme root of every measured site (see <see cref="PrepareAsync"/>).</summary>
+    private string work = "";
+
+    private string RepoSiteDll => Path.Combine(repo, "bin", "Release", "net10.0", "Site.dll");
+
+    private string SiteDll => Path.Combine(work, "generator", "Site.dll");
+
+    public static int GenerateOnly(string[] args)
+    {
+        if (args.Length != 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+            throw new UsageException("write it as: generate N DIR");
+        var g = ContentGenerator.Generate(FindRepo(), Path.GetFullPath(args[1]), n);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {g.Files} files ({g.Shape.Cases} cases, {g.Withheld} withheld, {g.Shape.Themes} themes, {g.Shape.Responses} responses, {Format.Bytes(g.MarkdownBytes)}) into {Path.GetFullPath(args[1])} in {g.Elapsed.TotalSeconds:0.0} s."));
+        return 0;
+    }
+
+    public async Task<int> RunAsync()
+    {
+        var started = DateTimeOffset.Now;
+        var clock = Stopwatch.StartNew();
+        work = Path.GetFullPath(options.Work ?? Path.Combine(Path.GetTempPath(), $"lscb-bench-{Environment.ProcessId}"));
+        Directory.CreateDirectory(work);
+        Log($"Repository {repo}; working folder {work}");
+
+        if (options.BuildGenerator)
+        {
+            Log("Building the generator: dotnet build Site.csproj -c Release");
+            var build = ProcessMeter.Run("dotnet", ["build", Path.Combine(repo, "Site.csproj"), "-c", "Release", "-nologo", "-v", "q"], repo);
+            if (!build.Succeeded)
+            {
+                await Console.Error.WriteLineAsync(build.Stdout + build.Stderr);
+                Log("The generator did not build; nothing was measured.");
+                return 1;
+            }
+        }
+
+        if (!File.Exists(RepoSiteDll))
+        {
+            Log($"{RepoSiteDll} is missing; run without --no-build.");
+            return 1;
+        }
+
+        var machine = Machine.Describe(repo);
+        if (!await PrepareAsync()) return 1;
+
+        var available = ProcessMeter.MemAvailableKiB();
+        ProcessMeter.MemoryLimitKiB = options.MemoryLimitGiB is { } g ? (long)(g * 1024 * 1024) : available * 3 / 4;
+        Log($"Memory guard: a measured process tree is killed above {Format.MiB(ProcessMeter.MemoryLimitKiB)} (MemAvailable now {Format.MiB(available)})");
+        machine.MemoryLimit = Format.MiB(ProcessMeter.MemoryLimitKiB);
+        machine.LoadBefore = Machine.LoadAverage();
+
+        // The runtime's own start-up, for reading the timings: the same process printing its usage.
+        var startup = Enumerable.Range(0, 5).Select(_ => Generator(["--help"]).Wall).ToList();
+        Log($"Start-up (Site --help): {Format.Seconds(Stats.Median(startup))}");
+
+        var results = new List<SiteResult>();
+        if (options.RealSite)
+        {
+            results.Add(await MeasureAsync(new SiteResult("real site", null), Path.Combine(work, "site-real"), work, "real", options.Runs, large: false));
+        }
+
+        foreach (var n in options.Sizes)
+        {
+            var dir = Path.Combine(work, $"site-{n}");
+            Log($"N = {n:#,0}: generating the site into {dir}");
+            var generated = ContentGenerator.Generate(Path.Combine(work, "site-real"), dir, n);
+            Log(string.Create(CultureInfo.InvariantCulture,
+                $"  {generated.Files} files, {generated.Shape.Themes} themes, {generated.Shape.Responses} responses, {generated.Withheld} withheld, {Format.Bytes(generated.MarkdownBytes)} of Markdown, {generated.CaseBodyWords / (double)Math.Max(1, n):0} words per case body on average, in {generated.Elapsed.TotalSeconds:0.0} s"));
+            var result = await MeasureAsync(new SiteResult(n.ToString("#,0", CultureInfo.InvariantCulture), n) { Generated = generated }, dir, work, n.ToString(CultureInfo.InvariantCulture), options.RunsFor(n), BenchOptions.IsLarge(n));
+            results.Add(result);
+            if (!options.Keep) Delete(dir);
+            // A partial report after every size, so a long run that is stopped still leaves its numbers.
+            if (n != options.Sizes[^1]) await WriteAsync(Report.Markdown(options, machine, started, clock.Elapsed, Stats.Median(startup), results, problems) + "\n(partial: the run is still going)\n");
+        }
+
+        machine.LoadAfter = Machine.LoadAverage();
+        var report = Report.Markdown(options, machine, started, clock.Elapsed, Stats.Median(startup), results, problems);
+        Console.WriteLine(report);
+        await WriteAsync(report);
+
+        if (!options.Keep)
+        {
+            // The link first, so that nothing can reach the repository's node_modules through it.
+            File.Delete(Path.Combine(work, "node_modules"));
+            Delete(work);
+        }
+        else
+        {
+            Log($"Kept {work}");
+        }
+        return results.Any(r => r.Failed) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Freezes what is measured, so that others editing and building the repository during a long
+    /// run cannot change it half-way: the built generator (bin/Release/net10.0) is copied to
+    /// WORK/generator, and WORK becomes the theme root of every measured site (the generator looks
+    /// for theme/ and package.json in the site folder and the folders above it) with a copy of
+    /// theme/, package.json and package-lock.json and a link to the repository's node_modules.
+    /// The asset and search-index caches are then WORK/.cache, which the harness may empty; the
+    /// repository's own .cache is never touched. The real site is measured from a copy of
+    /// statiq.config and input/ in WORK/site-real. Finally one build fills the asset cache.
+    /// </summary>
+    private async Task<bool> PrepareAsync()
+    {
+        var lockFile = Path.Combine(repo, "package-lock.json");
+        var stamp = Path.Combine(repo, "node_modules", ".site-lock-sha256");
+        if (!File.Exists(stamp) || await File.ReadAllTextAsync(stamp) != LockHash(await File.ReadAllBytesAsync(lockFile)))
+        {
+            // The generator would run npm ci in WORK, through the link, in the repository's node_modules.
+            Log("node_modules is missing or was installed from another package-lock.json: run `dotnet run --project Site.csproj -c Release -- build` once, then the benchmark.");
+            return false;
+        }
+
+        CopyTree(Path.Combine(repo, "bin", "Release", "net10.0"), Path.Combine(work, "generator"));
+        CopyTree(Path.Combine(repo, "theme"), Path.Combine(work, "theme"));
+        File.Copy(Path.Combine(repo, "package.json"), Path.Combine(work, "package.json"), overwrite: true);
+        File.Copy(lockFile, Path.Combine(work, "package-lock.json"), overwrite: true);
+        var link = Path.Combine(work, "node_modules");
+        if (!Path.Exists(link)) Directory.CreateSymbolicLink(link, Path.Combine(repo, "node_modules"));
+        var real = Path.Combine(work, "site-real");
+        CopyTree(Path.Combine(repo, "input"), Path.Combine(real, "input"));
+        File.Copy(Path.Combine(repo, "statiq.config"), Path.Combine(real, "statiq.config"), overwrite: true);
+
+        Log($"Generator and theme frozen in {work}; filling its asset cache");
+        var prime = Build(real, Path.Combine(work, "out-prime"), search: false);
+        Delete(Path.Combine(work, "out-prime"));
+        if (!prime.Succeeded)
+        {
+            Log($"The real site did not build: {Tail(prime.Stdout + "\n" + prime.Stderr, 12)}");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>What the generator writes in node_modules/.site-lock-sha256 (Hashes.OfFiles of the lock file).</summary>
+    private static string LockHash(byte[] lockFile)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes("package-lock.json"));
+        hash.AppendData(lockFile);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
+    }
+
+    private async Task WriteAsync(string report)
+    {
+        var path = options.Results ?? Path.Combine(repo, "tests", "bench", "RESULTS.md");
+        if (path == "-") return;
+        await File.WriteAllTextAsync(path, report);
+        Log($"Wrote {path}");
+    }
+
+    private async Task<SiteResult> MeasureAsync(SiteResult result, string root, string work, string tag, int runs, bool large)
+    {
+        var outNo = Path.Combine(work, $"out-{tag}-nosearch");
+        var outYes = Path.Combine(work, $"out-{tag}-search");
+        Log($"{result.Label}: {(large ? "a warm-up check" : "a warm-up build")}, then check, build --no-search and build, {runs} run(s) each, the builds interleaved");
+
+        // Not counted: fills the page cache with the input and the runtime, and the asset cache.
+        var warm = large ? Generator(["check", "--root", root, "--now", Now]) : Build(root, outNo, search: false);
+        if (!warm.Succeeded)
+        {
+            Fail(result, large ? "warm-up check" : "warm-up build --no-search", warm);
+            return result;
+        }
+
+        Log($"  warm-up: {Format.Seconds(warm.Wall)} ({warm.Stdout.Trim()})");
+        for (var i = 0; i < runs; i++)
+        {
+            Sync();
+            var check = Generator(["check", "--root", root, "--now", Now]);
+            if (!check.Succeeded)
+            {
+                Fail(result, "check", check);
+                return result;
+            }
+
+            result.Checks.Add(check);
+            if (i == 0 && !check.Stdout.Contains("no errors, 0 warnings", StringComparison.Ordinal))
+                Problem(result, $"check reported warnings: {check.Stdout.Trim()} {Tail(check.Stderr, 5)}");
+            Log($"  check {i + 1}/{runs}: {Describe(check)}");
+        }
+
+        var searchWorks = true;
+        for (var i = 0; i < runs; i++)
+        {
+            foreach (var search in new[] { false, true })
+            {
+                if (search && (!searchWorks || options.SkipSearch)) continue;
+                var output = search ? outYes : outNo;
+                Delete(output);
+                // Cold: the generator may reuse the index of a build with the same pages (WORK/.cache/pagefind).
+                if (search) Delete(Path.Combine(work, ".cache", "pagefind"));
+                Sync();
+                var run = Build(root, output, search);
+                if (!run.Succeeded)
+                {
+                    Fail(result, search ? "build" : "build --no-search", run);
+                    // Without search the size is measured anyway; a failing Pagefind is itself the finding.
+                    if (!search) return result;
+                    result.FailedSearchRun = run;
+                    searchWorks = false;
+                    continue;
+                }
+
+                (search ? result.WithSearch : result.NoSearch).Add(run);
+                if (!search && run.Descendants.Count > 0)
+                    Problem(result, $"build --no-search run {i + 1} started {string.Join(", ", run.Descendants.Keys)}: the theme's styles or scripts were rebuilt (theme/ changed?), so this run includes sass or esbuild");
+                Log($"  build{(search ? "            " : " --no-search")} {i + 1}/{runs}: {Describe(run)} ({InternalMs(run.Stdout)} ms inside)");
+            }
+        }
+
+        if (searchWorks && !options.SkipSearch)
+        {
+            // One more build with search, now with the index of the same pages in the cache, when the generator keeps one.
+            Delete(outYes);
+            Sync();
+            var reused = Build(root, outYes, search: true);
+            if (reused.Succeeded)
+            {
+                result.ReusedIndexRun = reused;
+                Log($"  build, index cache present: {Describe(reused)}{(reused.Descendants.Keys.Any(k => k.StartsWith("pagefind", StringComparison.Ordinal)) ? " (Pagefind ran: no index was reused)" : "")}");
+            }
+            else
+            {
+                Problem(result, $"the build with search and the index cache present failed: {Tail(reused.Stdout + "\n" + reused.Stderr, 6)}");
+            }
+        }
+
+        result.Pages = Directory.EnumerateFiles(outNo, "*.html", SearchOption.AllDirectories).Count();
+        result.OutputBytes = DirectoryBytes(outNo); // before Pagefind on its own adds pagefind/ to it
+        if (searchWorks && !options.SkipSearch)
+        {
+            var withPages = Directory.EnumerateFiles(outYes, "*.html", SearchOption.AllDirectories).Count();
+            if (withPages != result.Pages) Problem(result, $"the builds with and without search wrote different page counts ({withPages} and {result.Pages})");
+        }
+
+        // Pagefind on its own adds pagefind/ to the no-search output, which is then the same site a
+        // build with search writes: when that build failed, the index and the search are measured on it.
+        var alone = !options.SkipSearch && MeasurePagefindAlone(result, outNo);
+        var searched = options.SkipSearch ? null : searchWorks ? outYes : alone ? outNo : null;
+        result.IndexFromPagefindAlone = !searchWorks && alone && !options.SkipSearch;
+        if (searched is not null)
+        {
+            var index = Path.Combine(searched, "pagefind");
+            result.IndexBytes = DirectoryBytes(index);
+            result.IndexFiles = Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Count();
+        }
+
+
+        if (options.MeasureQuery && searched is not null)
+        {
+            try
+            {
+                Log($"  search for '{options.Query}' in Chromium");
+                result.Query = await QueryMeter.MeasureAsync(searched, options.Query);
+                Log($"  query: {Format.Bytes(result.Query.Bytes)} in {result.Query.Requests} requests ({result.Query.Status}); {result.Query.BreakdownText}");
+            }
+#pragma warning disable CA1031 // Any failure of the browser (missing, crashed, timed out) is reported as n/a, not a crash of the harness.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                result.QueryError = e.GetType().Name + ": " + FirstLine(e.Message);
+                Problem(result, $"search in Chromium: {result.QueryError}");
+            }
+        }
+
+        if (!options.Keep)
+        {
+            Delete(outNo);
+            Delete(outYes);
+        }
+
+        return result;
+    }
+
+    private static string Describe(ProcessRun run)
+    {
+        var children = string.Join(", ", run.Descendants.Select(d => $"{d.Key} {Format.MiB(d.Value)}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Format.Seconds(run.Wall)}, CPU {Format.Seconds(run.Cpu)}, peak {Format.MiB(run.PeakKiB)}{(children.Length > 0 ? $"; children: {children}" : "")}; others used {run.OthersCores:0.0} cores");
+    }
+
+    /// <summary>Runs Pagefind over the no-search output, leaving its pagefind/ there; true when it worked.</summary>
+    private bool MeasurePagefindAlone(SiteResult result, string site)
+    {
+        string[] pagefind = ["node_modules/pagefind/lib/runner/bin.cjs", "--site", site, "--force-language", "en", "--silent"];
+        var time = File.Exists("/usr/bin/time");
+        Sync();
+        var run = time
+            ? ProcessMeter.Run("/usr/bin/time", ["-v", "node", .. pagefind], work)
+            : ProcessMeter.Run("node", pagefind, work);
+        result.PagefindAlone = run;
+        if (!run.Succeeded)
+        {
+            Problem(result, $"Pagefind on its own failed (exit {run.ExitCode}) after {Format.Seconds(run.Wall)}: {Tail(run.Stdout + run.Stderr, 5)}");
+            return false;
+        }
+
+        var rss = MaxRss().Match(run.Stderr);
+        if (rss.Success) result.PagefindAloneMaxRssKiB = long.Parse(rss.Groups[1].Value, CultureInfo.InvariantCulture);
+        Log($"  Pagefind alone: {Describe(run)}; Pagefind's peak {Format.MiB(result.PagefindAloneKiB)} (/usr/bin/time -v: {(result.PagefindAloneMaxRssKiB is { } t ? Format.MiB(t) : "n/a")})");
+        return true;
+    }
+
+    private ProcessRun Build(string root, string output, bool search) =>
+        Generator(["build", "--root", root, "--output", output, "--now", Now, "--base-url", BaseUrl, .. search ? Array.Empty<string>() : ["--no-search"]]);
+
+    private ProcessRun Generator(string[] args) =>
+        ProcessMeter.Run("dotnet", [SiteDll, .. args], work, options.Environment);
+
+    private void Fail(SiteResult result, string what, ProcessRun run)
+    {
+        result.Failed = true;
+        Problem(result, $"{what} failed (exit {run.ExitCode}) after {Format.Seconds(run.Wall)}: {Tail(run.Stdout + "\n" + run.Stderr, 12)}");
+    }
+
+    private void Problem(SiteResult result, string text)
+    {
+        problems.Add($"{result.Label}: {text}");
+        Log($"  PROBLEM: {text}");
+    }
+
+    internal static double? InternalMs(string stdout)
+    {
+        var m = BuiltIn().Match(stdout);
+        return m.Success ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static void Sync()
+    {
+        // Flushes the previous run's written pages to disk, so that one run's write-back does not land in the next.
+        using var p = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+        p?.WaitForExit();
+    }
+
+    private static long DirectoryBytes(string dir) =>
+        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    private static void Delete(string dir)
+    {
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
+    private static string Tail(string text, int lines)
+    {
+        var all = text.Trim().Split('\n');
+        return string.Join(" | ", all.Skip(Math.Max(0, all.Length - lines))).Trim();
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    private static void Log(string text) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");
+
+    private static string FindRepo()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Site.csproj")) && File.Exists(Path.Combine(dir.FullName, "statiq.config")))
+                    return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository (Site.csproj beside statiq.config) was not found above the current folder.");
+    }
+
+    [GeneratedRegex(@" in (\d+) ms", RegexOptions.CultureInvariant)]
+    private static partial Regex BuiltIn();
+
+    [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex MaxRss();
+}

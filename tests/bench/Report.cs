@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+
+namespace Lscb.Site.Bench;
+
+/// <summary>The Markdown report: the main table, the targets, the details and the problems.</summary>
+internal static class Report
+{
+    private const long KiBPerGiB = 1024 * 1024;
+    private const long QueryBudgetBytes = 300_000;
+
+    public static string Markdown(BenchOptions options, Machine machine, DateTimeOffset started, TimeSpan took, TimeSpan startup,
+        IReadOnlyList<SiteResult> results, IReadOnlyList<string> problems)
+    {
+        var sb = new StringBuilder();
+        void Line(string text = "") => sb.Append(text).Append('\n');
+
+        Line("# Build benchmark results");
+        Line();
+        Line($"Written by `dotnet run --project tests/bench/Bench.csproj -c Release --{(options.CommandLine.Length > 0 ? " " + options.CommandLine : "")}`; " +
+             "tests/bench/README.md says what each column means and how it is measured.");
+        Line();
+        Line($"- Date: {started:yyyy-MM-dd HH:mm zzz}, the whole run took {took.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} minutes");
+        Line($"- Machine: {machine.Cores} cores (nproc), {machine.Cpu}, {machine.Memory}");
+        Line($"- OS: {machine.Os}");
+        Line($"- .NET: {machine.Dotnet}; Node.js {machine.Node}; Pagefind {machine.Pagefind}");
+        Line($"- Commit: {machine.Commit}; the generator measured is a copy of bin/Release/net10.0 built from it at the start, with a copy of theme/ (so later edits and builds by others do not reach the run)");
+        Line($"- Load average (1, 5, 15 min) before: {machine.LoadBefore}; after: {machine.LoadAfter}. The machine is shared: compare ratios within one run.");
+        Line($"- Generator runs: `dotnet WORK/generator/Site.dll build --root DIR --output OUT --now {Harness.Now} --base-url {Harness.BaseUrl} [--no-search]`, " +
+             $"each a fresh process after one uncounted warm-up; runs per size: {string.Join(", ", results.Select(r => $"{r.Label} ×{r.NoSearch.Count}"))}" +
+             (options.Environment.Count > 0 ? $"; environment: {string.Join(' ', options.Environment.Select(e => $"{e.Key}={e.Value}"))}" : "; environment: defaults (workstation GC)"));
+        Line($"- Memory guard: a measured process tree is killed above {machine.MemoryLimit} of resident memory, or when the machine has under 2 GiB left");
+        Line($"- Start-up of the generator process alone (`Site.dll --help`, median of 5): {Format.Seconds(startup)}");
+        Line();
+
+        Line("| N | pages | build without search: median (min–max) | pages/s | peak memory (generator) | with search: median (min–max) | Pagefind share | output size | index size | query download |");
+        Line("|---|---:|---|---:|---:|---|---|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            if (r.NoSearch.Count == 0)
+            {
+                Line($"| {r.Label} | failed: see problems | | | | | | | | |");
+                continue;
+            }
+
+            var noSearch = r.MedianNoSearch;
+            var searched = r.WithSearch.Count > 0;
+            var withSearch = r.MedianWithSearch;
+            var share = withSearch - noSearch;
+            Line($"| {r.Label} | {Format.Int(r.Pages)} | {Stats.MedianAndSpread(r.NoSearch.Select(x => x.Wall).ToList())} | " +
+                 $"{Format.Number(r.Pages / noSearch.TotalSeconds)} | {Format.MiB(r.PeakGeneratorKiB)} | " +
+                 (options.SkipSearch ? "skipped (--skip-search) | n/a | " : searched
+                     ? $"{Stats.MedianAndSpread(r.WithSearch.Select(x => x.Wall).ToList())} | {Format.Seconds(share)} ({Format.Number(100 * share / withSearch)}%) | "
+                     : $"{(r.FailedSearchRun is { } f ? $"failed: {(f.Killed is null ? "exit " + f.ExitCode : "killed")} after {Format.Seconds(f.Wall)}" : "failed")} (see problems) | " +
+                       $"{(r.PagefindAlone is { Succeeded: true } pa ? $"n/a; Pagefind on its own: {Format.Seconds(pa.Wall)}" : "n/a")} | ") +
+                 $"{Format.Bytes(r.OutputBytes)} | {(r.IndexBytes > 0 ? Format.Bytes(r.IndexBytes) + Dagger(r) : "n/a")} | " +
+                 $"{(r.Query is { } q ? Format.Bytes(q.Bytes) + Dagger(r) : "n/a")} |");
+        }
+
+        if (results.Any(r => r.IndexFromPagefindAlone))
+        {
+            Line();
+            Line("† The build with search failed, so the index and the search were measured on the build without search after running Pagefind on it on its own (the same command the build runs).");
+        }
+
+        Line();
+        Line("## Targets");
+        Line();
+        var real = results.FirstOrDefault(r => r.Cases is null);
+        var ten = results.FirstOrDefault(r => r.Cases == 10_000);
+        var fifty = results.FirstOrDefault(r => r.Cases == 50_000);
+        Line("- " + Target("the real site builds in under 1 s without Pagefind", real is { NoSearch.Count: > 0 },
+            () => real!.MedianNoSearch.TotalSeconds < 1, () => $"median {Format.Seconds(real!.MedianNoSearch)}"));
+        Line("- " + Target("10,000 cases build in under 3 s without Pagefind", ten is { NoSearch.Count: > 0 },
+            () => ten!.MedianNoSearch.TotalSeconds < 3, () => $"median {Format.Seconds(ten!.MedianNoSearch)}, {Stats.MedianAndSpread(ten!.NoSearch.Select(x => x.Wall).ToList())}"));
+        Line("- " + Target("10,000 cases build in under 1 GiB of peak memory", ten is { NoSearch.Count: > 0 },
+            () => ten!.PeakGeneratorKiB < KiBPerGiB, () => $"generator peak {Format.MiB(ten!.PeakGeneratorKiB)} (without search {Format.MiB(ten.PeakNoSearchKiB)}, with search {Format.MiB(ten.PeakWithSearchKiB)}; Pagefind's own process {Format.MiB(PagefindPeak(ten))} beside it)"));
+        Line("- " + Target("a query on 10,000 cases downloads under 300 kB", ten?.Query is not null,
+            () => ten!.Query!.Bytes < QueryBudgetBytes, () => $"'{options.Query}': {Format.Int(ten!.Query!.Bytes)} bytes in {ten.Query.Requests} requests ({Format.Int(ten.Query.GzipBytes)} bytes with GitHub Pages' gzip)"));
+        Line("- " + Target("time(50,000) / time(10,000) without search is at most 6", ten is { NoSearch.Count: > 0 } && fifty is { NoSearch.Count: > 0 },
+            () => fifty!.MedianNoSearch / ten!.MedianNoSearch <= 6,
+            () => $"ratio {Format.Number(fifty!.MedianNoSearch / ten!.MedianNoSearch, "0.00")} ({Format.Seconds(fifty.MedianNoSearch)} / {Format.Seconds(ten!.MedianNoSearch)}; 5 would be linear); " +
+                  $"in CPU time {Format.Number(fifty.MedianCpuNoSearch / ten.MedianCpuNoSearch, "0.00")} ({Format.Seconds(fifty.MedianCpuNoSearch)} / {Format.Seconds(ten.MedianCpuNoSearch)})"));
+        Line();
+
+        Line("## Where the time goes");
+        Line();
+        Line("Medians of separate processes, so each difference carries the noise of two measurements. " +
+             "`check` loads, validates and assembles the site and renders every page's Markdown, but renders no Razor page and writes nothing; " +
+             "the generator's own figure is its \"Built N pages ... in X ms\", which leaves out the runtime's start-up and the process exit. " +
+             "CPU time (user + system, the process and the node and Pagefind processes it waited for) is less sensitive to the other load on the machine than wall time; " +
+             "the other load is the average number of cores busy with other processes during this size's runs (from /proc/stat). " +
+             "The timed builds with search start with an empty index cache (cold); \"index of the same pages cached\" is one more build with search right after them, " +
+             "when the generator can copy the index of identical pages instead of running Pagefind (1 run, one number).");
+        Line();
+        Line("| N | start-up | check | check − start-up (load, validate, assemble, Markdown) | build --no-search − check (Razor pages, assets, links, write) | generator's own ms, without / with search | Pagefind (with − without search) | Pagefind on its own | with search, index of the same pages cached | CPU time: check / without / with search | other load (cores) |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results.Where(r => r.NoSearch.Count > 0))
+        {
+            var check = r.MedianCheck;
+            Line($"| {r.Label} | {Format.Seconds(startup)} | {Format.Seconds(check)} | {Format.Seconds(check - startup)} | {Format.Seconds(r.MedianNoSearch - check)} | " +
+                 $"{Ms(r.InternalMsNoSearch)} / {Ms(r.InternalMsWithSearch)} | {(r.WithSearch.Count > 0 ? Format.Seconds(r.MedianWithSearch - r.MedianNoSearch) : "n/a")} | " +
+                 $"{(r.PagefindAlone is { Succeeded: true } p ? Format.Seconds(p.Wall) : "n/a")} | " +
+                 $"{(r.ReusedIndexRun is { } re ? Format.Seconds(re.Wall) + (re.Descendants.Keys.Any(k => k.StartsWith("pagefind", StringComparison.Ordinal)) ? " (not reused: Pagefind ran)" : "") : "n/a")} | " +
+                 $"{Format.Seconds(Stats.Median(r.Checks.Select(x => x.Cpu).ToList()))} / {Format.Seconds(r.MedianCpuNoSearch)} / {(r.WithSearch.Count > 0 ? Format.Seconds(Stats.Median(r.WithSearch.Select(x => x.Cpu).ToList())) : "n/a")} | " +
+                 $"{Format.Number(r.Checks.Concat(r.NoSearch).Concat(r.WithSearch).Select(x => x.OthersCores).DefaultIfEmpty(0).Average(), "0.0")} |");
+        }
+
+        Line();
+        Line("## Details");
+        Line();
+        Line("| N | cases / themes / responses (withheld) | Markdown in | generate | generator peak without / with search | Pagefind peak: in the build / on its own (polled; /usr/bin/time -v) | Pagefind peak per page | node peak | index files | query: requests, with gzip, status |");
+        Line("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            var g = r.Generated;
+            var shape = g is null ? "the repository's input/" : $"{Format.Int(g.Shape.Cases)} / {g.Shape.Themes} / {g.Shape.Responses} ({g.Withheld})";
+            var nodePeak = r.WithSearch.SelectMany(x => x.Descendants).Where(d => d.Key == "node").Select(d => d.Value).DefaultIfEmpty(0).Max();
+            var killed = r.WithSearch.Count == 0 ? r.FailedSearchRun : null;
+            var pagefindKilled = killed?.Descendants.Where(d => d.Key.StartsWith("pagefind", StringComparison.Ordinal)).Select(d => d.Value).DefaultIfEmpty(0).Max() ?? 0;
+            var perPage = r.Pages > 0 ? PagefindPeak(r) / (double)r.Pages : 0;
+            Line($"| {r.Label} | {shape} | {(g is null ? "" : Format.Bytes(g.MarkdownBytes))} | {(g is null ? "" : Format.Seconds(g.Elapsed))} | " +
+                 $"{MiB(r.PeakNoSearchKiB)} / {(killed is not null ? $"{MiB(killed.PeakKiB)} when it failed" : MiB(r.PeakWithSearchKiB))} | " +
+                 $"{(killed is not null ? $"{MiB(pagefindKilled)} when it failed" : MiB(r.PagefindInBuildKiB))} / " +
+                 $"{MiB(r.PagefindAloneKiB)}; {(r.PagefindAloneMaxRssKiB is { } a ? Format.MiB(a) : "n/a")} | " +
+                 $"{(perPage > 0 ? Format.Number(perPage) + " KiB" : "n/a")} | {MiB(nodePeak)} | {Format.Int(r.IndexFiles)} | " +
+                 $"{(r.Query is { } q ? $"{q.Requests}, {Format.Bytes(q.GzipBytes)}, \"{q.Status}\"" : r.QueryError is null ? "n/a" : "n/a (" + r.QueryError + ")")} |");
+        }
+
+        var queries = results.Where(r => r.Query is not null).ToList();
+        if (queries.Count > 0)
+        {
+            Line();
+            Line($"What the search for '{options.Query}' downloaded (requests × bytes, as served without HTTP compression):");
+            Line();
+            foreach (var r in queries) Line($"- {r.Label}: {r.Query!.BreakdownText}");
+        }
+
+        Line();
+        Line("## Problems");
+        Line();
+        if (problems.Count == 0) Line("None: every check, build, Pagefind run and search succeeded, and the synthetic content had no errors or warnings.");
+        foreach (var p in problems) Line($"- {p.Replace("|", "\\|", StringComparison.Ordinal)}");
+        return sb.ToString();
+    }
+
+    private static long PagefindPeak(SiteResult r) => Math.Max(r.PagefindInBuildKiB, r.PagefindAloneKiB);
+
+    private static string MiB(long kib) => kib > 0 ? Format.MiB(kib) : "n/a";
+
+    private static string Dagger(SiteResult r) => r.IndexFromPagefindAlone ? " †" : "";
+
+    private static string Ms(double? ms) => ms is { } m ? Format.Int((long)m) + " ms" : "n/a";
+
+    private static string Target(string what, bool measured, Func<bool> met, Func<string> numbers) =>
+        !measured ? $"**not measured**: {what} (not in this run)"
+        : met() ? $"**met**: {what}: {numbers()}"
+        : $"**not met**: {what}: {numbers()}";
+}
