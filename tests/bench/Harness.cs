@@ -417,8 +417,19 @@ internal sealed partial class Harness(BenchOptions options)
     private ProcessRun Build(string root, string output, bool search) =>
         Generator(["build", "--root", root, "--output", output, "--now", Now, "--base-url", BaseUrl, .. search ? Array.Empty<string>() : ["--no-search"]]);
 
-    private ProcessRun Generator(string[] args) =>
-        ProcessMeter.Run("dotnet", [SiteDll, .. args], work, options.Environment);
+    private ProcessRun Generator(string[] args)
+    {
+        // SITE_TIMINGS=1: the generator prints each phase's time on standard error (older versions ignore it).
+        var environment = new Dictionary<string, string>(options.Environment, StringComparer.Ordinal);
+        environment.TryAdd("SITE_TIMINGS", "1");
+        return ProcessMeter.Run("dotnet", [SiteDll, .. args], work, environment);
+    }
+
+    /// <summary>The generator's "timing: PHASE  N ms  (heap M MiB)" lines, in order.</summary>
+    internal static List<(string Phase, double Ms, long HeapMiB)> Phases(string stderr) =>
+        PhaseLine().Matches(stderr).Select(m => (m.Groups["phase"].Value.Trim(),
+            double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture),
+            long.Parse(m.Groups["heap"].Value, CultureInfo.InvariantCulture))).ToList();
 
     private void Fail(SiteResult result, string what, ProcessRun run)
     {
@@ -476,6 +487,9 @@ internal sealed partial class Harness(BenchOptions options)
 
         throw new DirectoryNotFoundException("The repository (Site.csproj beside statiq.config) was not found above the current folder.");
     }
+
+    [GeneratedRegex(@"^timing: (?<phase>.+?)\s+(?<ms>\d+) ms\s+\(heap (?<heap>\d+) MiB\)", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex PhaseLine();
 
     [GeneratedRegex(@" in (\d+) ms", RegexOptions.CultureInvariant)]
     private static partial Regex BuiltIn();

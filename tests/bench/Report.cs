@@ -106,6 +106,37 @@ internal static class Report
                  $"{Format.Number(r.Checks.Concat(r.NoSearch).Concat(r.WithSearch).Select(x => x.OthersCores).DefaultIfEmpty(0).Average(), "0.0")} |");
         }
 
+        var timed = results.Where(r => r.NoSearch.Any(x => Harness.Phases(x.Stderr).Count > 0)).ToList();
+        if (timed.Count > 0)
+        {
+            // Phase names in the order the generator prints them; the last one of a build with search is its own column.
+            var names = new List<string>();
+            foreach (var r in timed)
+            {
+                foreach (var (phase, _, _) in r.NoSearch.SelectMany(x => Harness.Phases(x.Stderr)))
+                    if (!names.Contains(phase)) names.Add(phase);
+            }
+
+            const string SearchPhase = "search index, swap";
+            Line();
+            Line("Inside the generator (`SITE_TIMINGS=1`, which prints each phase's time): medians of the builds without search, " +
+                 $"and of the builds with search for \"{SearchPhase}\" (Pagefind, then the swap); \"outside\" is the process's wall time less its phases " +
+                 "(runtime start-up, loading and JIT before the first phase, exit).");
+            Line();
+            Line($"| N | {string.Join(" | ", names)} | {SearchPhase} (with search) | outside | heap after render |");
+            Line($"|---|{string.Concat(names.Select(_ => "---:|"))}---:|---:|---:|");
+            foreach (var r in timed)
+            {
+                double PhaseMedian(IEnumerable<ProcessRun> runs, string phase) =>
+                    Median(runs.Select(x => Harness.Phases(x.Stderr).Where(p => p.Phase == phase).Sum(p => p.Ms)).ToList());
+                var cells = names.Select(n => Ms(PhaseMedian(r.NoSearch, n)));
+                var search = r.WithSearch.Any(x => Harness.Phases(x.Stderr).Any(p => p.Phase == SearchPhase)) ? Ms(PhaseMedian(r.WithSearch, SearchPhase)) : "n/a";
+                var outside = Median(r.NoSearch.Select(x => x.Wall.TotalMilliseconds - Harness.Phases(x.Stderr).Sum(p => p.Ms)).ToList());
+                var heap = r.NoSearch.SelectMany(x => Harness.Phases(x.Stderr)).Where(p => p.Phase == "render").Select(p => p.HeapMiB).DefaultIfEmpty(0).Max();
+                Line($"| {r.Label} | {string.Join(" | ", cells)} | {search} | {Ms(outside)} | {(heap > 0 ? heap.ToString(CultureInfo.InvariantCulture) + " MiB" : "n/a")} |");
+            }
+        }
+
         Line();
         Line("## Details");
         Line();
@@ -145,6 +176,13 @@ internal static class Report
     }
 
     private static long PagefindPeak(SiteResult r) => Math.Max(r.PagefindInBuildKiB, r.PagefindAloneKiB);
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0) return 0;
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    }
 
     private static string MiB(long kib) => kib > 0 ? Format.MiB(kib) : "n/a";
 
