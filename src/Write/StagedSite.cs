@@ -39,12 +39,6 @@ public sealed class StagedSite
         }
     }
 
-    /// <summary>True when a file with this path is staged.</summary>
-    public bool Contains(string path)
-    {
-        lock (_gate) return _files.ContainsKey(path);
-    }
-
     private void Add(string path, StagedFile file)
     {
         lock (_gate)
