@@ -51,28 +51,38 @@ public static class SiteBuilder
         if (assets is null) return new BuildResult(diagnostics.Sorted(), null);
         timings.Mark("assets");
 
-        var staged = new StagedSite();
-        var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics, cache);
-        timings.Mark("render");
-        foreach (var (path, bytes) in assets.Files) staged.AddBytes(path, bytes);
-        foreach (var file in model.Statics) staged.AddCopy(file.OutputPath, file.FullPath);
-        staged.AddText("feed.xml", FeedWriter.Write(model));
-        staged.AddText("sitemap.xml", SitemapWriter.Sitemap(model, pageUrls));
-        staged.AddText("robots.txt", SitemapWriter.Robots(model));
-        staged.AddText("data/cases.json", DataExport.Json(model));
-        staged.AddText("data/cases.csv", DataExport.Csv(model));
-        timings.Mark("feed, sitemap, export");
-        LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
-        timings.Mark("link check");
-
-        if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
-        OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir =>
+        // Pages go straight into a staging folder beside the output as they are rendered, so memory
+        // does not grow with the site; the folder is swapped in only when every check has passed.
+        var staged = options.Output is null ? new StagedSite() : new StagedSite(OutputSwapper.StagingFolder(options.Output));
+        try
         {
-            timings.Mark("write");
-            return SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics);
-        } : null);
-        timings.Mark(options.SearchIndex ? "search index, swap" : "write, swap");
-        return new BuildResult(diagnostics.Sorted(), staged);
+            var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics, cache);
+            timings.Mark("render");
+            foreach (var (path, bytes) in assets.Files) staged.AddBytes(path, bytes);
+            foreach (var file in model.Statics) staged.AddCopy(file.OutputPath, file.FullPath);
+            staged.AddText("feed.xml", FeedWriter.Write(model));
+            staged.AddText("sitemap.xml", SitemapWriter.Sitemap(model, pageUrls));
+            staged.AddText("robots.txt", SitemapWriter.Robots(model));
+            staged.AddText("data/cases.json", DataExport.Json(model));
+            staged.AddText("data/cases.csv", DataExport.Csv(model));
+            timings.Mark("feed, sitemap, export");
+            LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
+            timings.Mark("link check");
+
+            if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
+            OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir =>
+            {
+                timings.Mark("write");
+                return SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics);
+            } : null);
+            timings.Mark(options.SearchIndex ? "search index, swap" : "swap");
+            return new BuildResult(diagnostics.Sorted(), staged);
+        }
+        finally
+        {
+            // Publish removes the folder itself; this is for a build that failed or threw first.
+            OutputSwapper.Discard(staged.Folder);
+        }
     }
 
     private static void CheckBodies(ValidatedSite site, Assemble.SiteModel model, IReadOnlyCollection<string> sources, bool includeVisible, DiagnosticBag diagnostics)

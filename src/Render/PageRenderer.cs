@@ -19,6 +19,8 @@ namespace Lscb.Site.Render;
 /// </summary>
 public static class PageRenderer
 {
+    private const int PagesPerRenderer = 64;
+
     private sealed record Job(
         string Url, Type Component, Func<PageContext, DiagnosticBag, Dictionary<string, object?>> Parameters, PageContext Context,
         IEnumerable<ContentItem> Dependencies);
@@ -44,10 +46,19 @@ public static class PageRenderer
         var next = -1;
         var threads = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
-            await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+            // A renderer keeps every page it rendered until it is disposed, so each one renders a
+            // batch of pages and is replaced; that keeps memory flat however many pages there are.
+            var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+            var rendered = 0;
             int i;
             while ((i = Interlocked.Increment(ref next)) < jobs.Count)
             {
+                if (++rendered % PagesPerRenderer == 0)
+                {
+                    await renderer.DisposeAsync();
+                    renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+                }
+
                 var job = jobs[i];
                 var fingerprint = cache is null ? "" : RenderCache.Fingerprint(
                     job.Dependencies.Select(d => itemHashes.GetOrAdd(d.Source.Path, _ => ItemHash(d))).Order(StringComparer.Ordinal).Prepend(global).Prepend(job.Url));
@@ -70,6 +81,8 @@ public static class PageRenderer
                 cache?.Store(job.Url, new RenderCache.Entry(fingerprint, page, found));
                 staged.AddText(OutputPath(job.Url), page);
             }
+
+            await renderer.DisposeAsync();
         })).ToArray();
         Task.WaitAll(threads);
 

@@ -8,10 +8,19 @@ namespace Lscb.Site.Write;
 /// </summary>
 public static partial class OutputSwapper
 {
+    /// <summary>A fresh folder beside <paramref name="output"/> to stage a site in.</summary>
+    public static string StagingFolder(string output)
+    {
+        output = Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException($"'{output}' has no parent folder.");
+        return Path.Combine(parent, $".{Path.GetFileName(output)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
     /// <summary>
-    /// Writes every staged file into a fresh sibling folder, runs <paramref name="finish"/> over it
-    /// (the search index), then swaps it with <paramref name="output"/>. When <paramref name="finish"/>
-    /// returns false the staged folder is removed and the output is left untouched.
+    /// Runs <paramref name="finish"/> over the staged folder (the search index), then swaps it with
+    /// <paramref name="output"/>; a site held in memory is first written into a fresh staging folder.
+    /// When <paramref name="finish"/> returns false the staged folder is removed and the output is
+    /// left untouched.
     /// </summary>
     /// <returns>True when the new site was swapped in.</returns>
     public static bool Publish(StagedSite site, string output, Func<string, bool>? finish = null)
@@ -20,20 +29,26 @@ public static partial class OutputSwapper
         var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException($"'{output}' has no parent folder.");
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(output);
-        var staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var staging = site.Folder ?? StagingFolder(output);
         try
         {
-            WriteAll(site, staging);
+            if (site.Folder is null) WriteAll(site, staging);
             if (finish is not null && !finish(staging)) return false;
             Swap(staging, output, parent, name);
         }
         finally
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            Discard(staging);
         }
 
         CleanLeftovers(parent, name);
         return true;
+    }
+
+    /// <summary>Removes a staging folder that will not be published.</summary>
+    public static void Discard(string? staging)
+    {
+        if (staging is not null && Directory.Exists(staging)) DeleteTree(staging);
     }
 
     private static void WriteAll(StagedSite site, string root)
@@ -50,6 +65,16 @@ public static partial class OutputSwapper
         });
     }
 
+    // A site has one folder per page, so the folders two levels down are removed in parallel first.
+    // Symbolic links are never followed: a link to a folder elsewhere is removed, not what it points to.
+    private static void DeleteTree(string root)
+    {
+        static bool Real(DirectoryInfo d) => (d.Attributes & FileAttributes.ReparsePoint) == 0;
+        var top = new DirectoryInfo(root);
+        Parallel.ForEach(top.EnumerateDirectories().Where(Real).SelectMany(d => d.EnumerateDirectories()).Where(Real), d => d.Delete(recursive: true));
+        top.Delete(recursive: true);
+    }
+
     private static void Swap(string staging, string output, string parent, string name)
     {
         if (!Directory.Exists(output))
@@ -61,14 +86,14 @@ public static partial class OutputSwapper
         // On Linux one renameat2(RENAME_EXCHANGE) swaps the two folders atomically.
         if (OperatingSystem.IsLinux() && Exchange(staging, output))
         {
-            Directory.Delete(staging, recursive: true);
+            DeleteTree(staging);
             return;
         }
 
         var old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.Move(output, old);
         Directory.Move(staging, output);
-        Directory.Delete(old, recursive: true);
+        DeleteTree(old);
     }
 
     private static bool Exchange(string a, string b)

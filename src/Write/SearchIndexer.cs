@@ -57,10 +57,9 @@ public static class SearchIndexer
         hash.AppendData(Encoding.UTF8.GetBytes(string.Join(' ', Options)));
         foreach (var (path, file) in staged.Files)
         {
-            if (!path.EndsWith(".html", StringComparison.Ordinal) || file.Bytes is null) continue;
-            hash.AppendData(Encoding.UTF8.GetBytes(path));
-            hash.AppendData(BitConverter.GetBytes(file.Bytes.Length));
-            hash.AppendData(file.Bytes);
+            if (!path.EndsWith(".html", StringComparison.Ordinal) || file.Hash is null) continue;
+            hash.AppendData(Encoding.UTF8.GetBytes(path + "\0"));
+            hash.AppendData(file.Hash);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];

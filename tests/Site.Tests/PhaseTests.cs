@@ -88,6 +88,15 @@ public sealed class PhaseTests
     }
 
     [Fact]
+    public void LinkChecker_finds_every_link_attribute_and_feed_element_and_nothing_else()
+    {
+        const string html = "<a title=\"x=y\" href=\"/a/\">a=\"b\"</a><img alt=\"\" src=\"/b.svg\"><meta name=\"x\" content=\"/c\"><p class=\"href\">";
+        Assert.Equal(["/a/", "/b.svg", "/c"], LinkChecker.References(html, xml: false));
+        Assert.Equal(["/f/", "/g/", "/h/", "/i/"], LinkChecker.References("<link href=\"/f/\"/><loc>/g/</loc><id>/h/</id><uri>/i/</uri>", xml: true));
+        Assert.Empty(LinkChecker.References("<loc>/g/</loc> href=\"unclosed", xml: false));
+    }
+
+    [Fact]
     public void OutputSwapper_replaces_the_old_site_whole_and_leaves_no_staging_folder()
     {
         var parent = Path.Combine(Path.GetTempPath(), "lscb-swap-" + Guid.NewGuid().ToString("N"));

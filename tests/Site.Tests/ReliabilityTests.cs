@@ -206,6 +206,30 @@ public sealed class AtomicOutputTests
         Assert.True(leftovers.Count == 0, $"the failed build left {string.Join(", ", leftovers)} beside output/");
     }
 
+    /// <summary>
+    /// Pages are written into the staging folder as they are rendered, and a broken link in a page
+    /// body is only found while rendering: by then part of the new site is on disk beside output/.
+    /// </summary>
+    [Fact]
+    public void Given_an_error_found_while_pages_are_written_When_built_Then_output_is_byte_identical_with_no_staging_left()
+    {
+        using var site = new TestSite();
+        var first = site.Build(today: Today);
+        Assert.False(first.Failed, string.Join('\n', first.Diagnostics));
+        var before = Snapshots.Of(site.Output);
+
+        site.Write("input/cases/child-b.md", TestSite.Case("Child B", "themes: [neglect]\nresponses: [strategy]") + "\nSee [the plan](../responses/no-such-plan.md).\n");
+        var result = site.Build(today: Today);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal("SCR020", error.Code);
+        Assert.Equal("input/cases/child-b.md", error.At.File);
+        var difference = Snapshots.Difference(before, Snapshots.Of(site.Output));
+        Assert.True(difference.Length == 0, $"a build that failed while writing pages changed output/: {difference}");
+        var leftovers = Directory.EnumerateDirectories(site.Root, ".output.*").Select(Path.GetFileName).ToList();
+        Assert.True(leftovers.Count == 0, $"the failed build left {string.Join(", ", leftovers)} beside output/");
+    }
+
     private static bool HasAnyFile(string dir)
     {
         try
