@@ -72,11 +72,20 @@ public sealed class SiteModel
 
     /// <summary>Cases of a theme and of every theme it includes, without repeats.</summary>
     public IReadOnlyList<CaseItem> CasesUnder(ThemeItem theme) =>
-        IncludedThemes[theme.Slug].Prepend(theme).SelectMany(t => CasesByTheme[t.Slug]).Distinct().OrderBy(c => c.Title, StringComparer.Ordinal).ToList();
+        _casesUnder.GetOrAdd(theme.Slug, _ => Under(theme, CasesByTheme));
 
     /// <summary>Responses of a theme and of every theme it includes, without repeats.</summary>
     public IReadOnlyList<ResponseItem> ResponsesUnder(ThemeItem theme) =>
-        IncludedThemes[theme.Slug].Prepend(theme).SelectMany(t => ResponsesByTheme[t.Slug]).Distinct().OrderBy(r => r.Title, StringComparer.Ordinal).ToList();
+        _responsesUnder.GetOrAdd(theme.Slug, _ => Under(theme, ResponsesByTheme));
+
+    // Worked out once per theme: every theme page, the themes index and the render fingerprints ask.
+    // Items are told apart by identity; hashing a record would hash its whole text.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<CaseItem>> _casesUnder = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ResponseItem>> _responsesUnder = new(StringComparer.Ordinal);
+
+    private List<T> Under<T>(ThemeItem theme, IReadOnlyDictionary<string, IReadOnlyList<T>> byTheme) where T : ContentItem =>
+        IncludedThemes[theme.Slug].Prepend(theme).SelectMany(t => byTheme[t.Slug]).Distinct(ReferenceEqualityComparer.Instance).Cast<T>()
+            .OrderBy(c => c.Title, StringComparer.Ordinal).ToList();
 
     /// <summary>Visible themes among the given slugs, in the order written.</summary>
     public IReadOnlyList<ThemeItem> ThemesOf(IEnumerable<string> slugs) =>

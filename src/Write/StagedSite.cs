@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,8 +20,6 @@ public sealed class StagedSite
     // Most links repeat on every page (navigation, assets), so each value is kept once.
     private readonly ConcurrentDictionary<string, string> _linkValues = new(StringComparer.Ordinal);
 
-    private const int PooledChars = 64 * 1024;
-
     /// <summary>A site held in memory.</summary>
     public StagedSite()
     {
@@ -40,27 +37,7 @@ public sealed class StagedSite
     public string? Folder { get; }
 
     /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
-    public void AddText(string path, string text)
-    {
-        var links = Links(path, text);
-        if (text.Length > PooledChars)
-        {
-            // The pool would keep a buffer this size for the rest of the build.
-            Add(path, Utf8.GetBytes(text), links);
-            return;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
-        try
-        {
-            var length = Utf8.GetBytes(text, buffer);
-            Add(path, buffer.AsSpan(0, length), links);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public void AddText(string path, string text) => Add(path, Utf8.GetBytes(text), Links(path, text));
 
     /// <summary>Adds raw bytes.</summary>
     public void AddBytes(string path, byte[] bytes) =>
