@@ -49,6 +49,9 @@ internal sealed class SiteResult(string label, int? cases)
 
     public string? QueryError { get; set; }
 
+    /// <summary>The preview, edited and timed (see <see cref="PreviewMeter"/>); null when not measured.</summary>
+    public PreviewResult? Preview { get; set; }
+
     public bool Failed { get; set; }
 
     public List<string> Problems { get; } = [];
@@ -244,7 +247,7 @@ internal sealed partial class Harness(BenchOptions options)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void CopyTree(string from, string to)
+    internal static void CopyTree(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
@@ -382,7 +385,25 @@ internal sealed partial class Harness(BenchOptions options)
             Delete(outYes);
         }
 
+        if (options.PreviewRuns > 0 && (result.Cases ?? 0) <= options.PreviewMax)
+            await MeasurePreviewAsync(result, root, tag);
         return result;
+    }
+
+    /// <summary>Starts the preview on a copy of the site, saves one line of a case again and again, and times each reload.</summary>
+    private async Task MeasurePreviewAsync(SiteResult result, string root, string tag)
+    {
+        Log($"{result.Label}: preview, one warm-up save and {options.PreviewRuns} timed save(s) of one line of a case");
+        var meter = new PreviewMeter(SiteDll, work, GeneratorEnvironment(), Log);
+        var preview = await meter.MeasureAsync(root, tag, options.PreviewRuns, options.MeasureQuery);
+        result.Preview = preview;
+        if (preview.Error is not null) Problem(result, $"preview: {preview.Error}");
+        if (preview.BrowserError is not null) Problem(result, $"preview in Chromium: {preview.BrowserError}");
+        if (preview.Edits.Any(e => e.StaleAfterEvent))
+            Problem(result, $"preview: after the reload event, the case's page was still the old one in {preview.Edits.Count(e => e.StaleAfterEvent)} of {preview.Edits.Count} saves");
+        if (preview.Edits.Any(e => e.Rebuilds != 1))
+            Problem(result, $"preview: one save caused {string.Join(", ", preview.Edits.Select(e => e.Rebuilds))} rebuilds");
+        if (!preview.Stop.Contains("exit 0", StringComparison.Ordinal)) Problem(result, $"preview: on SIGTERM: {preview.Stop}");
     }
 
     private static string Describe(ProcessRun run)
@@ -417,12 +438,14 @@ internal sealed partial class Harness(BenchOptions options)
     private ProcessRun Build(string root, string output, bool search) =>
         Generator(["build", "--root", root, "--output", output, "--now", Now, "--base-url", BaseUrl, .. search ? Array.Empty<string>() : ["--no-search"]]);
 
-    private ProcessRun Generator(string[] args)
+    private ProcessRun Generator(string[] args) => ProcessMeter.Run("dotnet", [SiteDll, .. args], work, GeneratorEnvironment());
+
+    private Dictionary<string, string> GeneratorEnvironment()
     {
         // SITE_TIMINGS=1: the generator prints each phase's time on standard error (older versions ignore it).
         var environment = new Dictionary<string, string>(options.Environment, StringComparer.Ordinal);
         environment.TryAdd("SITE_TIMINGS", "1");
-        return ProcessMeter.Run("dotnet", [SiteDll, .. args], work, environment);
+        return environment;
     }
 
     /// <summary>The generator's "timing: PHASE  N ms  (heap M MiB)" lines, in order.</summary>

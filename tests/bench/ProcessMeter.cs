@@ -44,12 +44,45 @@ internal static partial class ProcessMeter
 {
     private const int RusageChildren = -1;
     private const long MinAvailableKiB = 2 * 1024 * 1024;
+    private const int SigTerm = 15;
 
     /// <summary>The most resident memory a measured process tree may use; see the class remarks.</summary>
     public static long MemoryLimitKiB { get; set; } = long.MaxValue;
 
     public static ProcessRun Run(string program, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var cpuBefore = ChildrenCpu();
+        var busyBefore = MachineBusy();
+        var clock = Stopwatch.StartNew();
+        using var process = Start(program, arguments, workingDirectory, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var sampler = new TreeSampler(process);
+
+        var limit = timeout ?? TimeSpan.FromMinutes(30);
+        if (!process.WaitForExit(limit))
+        {
+            sampler.KilledBecause($"killed by the harness after {limit.TotalMinutes:0} minutes");
+            process.WaitForExit();
+        }
+
+        process.WaitForExit();
+        clock.Stop();
+        sampler.Dispose();
+        var cpu = ChildrenCpu() - cpuBefore;
+        var busy = MachineBusy() - busyBefore;
+        var others = clock.Elapsed.TotalSeconds > 0 ? Math.Max(0, (busy - cpu).TotalSeconds / clock.Elapsed.TotalSeconds) : 0;
+
+        var killed = sampler.Killed;
+        var err = stderr.GetAwaiter().GetResult();
+        if (killed is not null) err += $"\n({killed})";
+        return new ProcessRun(killed is null ? process.ExitCode : -1, clock.Elapsed, cpu, others, sampler.PeakKiB, sampler.Descendants,
+            stdout.GetAwaiter().GetResult(), err, killed);
+    }
+
+    /// <summary>Starts a program with its output and errors redirected (the caller reads them).</summary>
+    public static Process Start(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -64,69 +97,94 @@ internal static partial class ProcessMeter
             foreach (var (k, v) in environment) info.Environment[k] = v;
         }
 
-        var cpuBefore = ChildrenCpu();
-        var busyBefore = MachineBusy();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var pid = process.Id;
-
-        long peak = 0;
-        string? killed = null;
-        var descendants = new Dictionary<int, (string Name, long Peak)>();
-        using var stop = new ManualResetEventSlim();
-        var sampler = new Thread(() =>
-        {
-            for (var tick = 0; !stop.IsSet; tick++)
-            {
-                var (hwm, rss) = ReadMemory(pid);
-                peak = Math.Max(peak, hwm);
-                if (tick % 5 == 0)
-                {
-                    var tree = rss + SampleDescendants(pid, descendants);
-                    var available = MemAvailableKiB();
-                    if (killed is null && (tree > MemoryLimitKiB || available < MinAvailableKiB))
-                    {
-                        killed = tree > MemoryLimitKiB
-                            ? $"killed by the harness: the process tree used {Format.MiB(tree)}, over the limit of {Format.MiB(MemoryLimitKiB)} (--memory-limit)"
-                            : $"killed by the harness: the machine had only {Format.MiB(available)} of memory left (the process tree used {Format.MiB(tree)})";
-                        Kill(process);
-                    }
-                }
-
-                stop.Wait(10);
-            }
-        })
-        { IsBackground = true, Name = "memory sampler" };
-        sampler.Start();
-
-        var limit = timeout ?? TimeSpan.FromMinutes(30);
-        if (!process.WaitForExit(limit))
-        {
-            killed ??= $"killed by the harness after {limit.TotalMinutes:0} minutes";
-            Kill(process);
-            process.WaitForExit();
-        }
-
-        process.WaitForExit();
-        clock.Stop();
-        stop.Set();
-        sampler.Join();
-        var cpu = ChildrenCpu() - cpuBefore;
-        var busy = MachineBusy() - busyBefore;
-        var others = clock.Elapsed.TotalSeconds > 0 ? Math.Max(0, (busy - cpu).TotalSeconds / clock.Elapsed.TotalSeconds) : 0;
-
-        var byName = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (name, p) in descendants.Values)
-            byName[name] = Math.Max(byName.GetValueOrDefault(name), p);
-        var err = stderr.GetAwaiter().GetResult();
-        if (killed is not null) err += $"\n({killed})";
-        return new ProcessRun(killed is null ? process.ExitCode : -1, clock.Elapsed, cpu, others, peak, byName,
-            stdout.GetAwaiter().GetResult(), err, killed);
+        return Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
     }
 
-    private static void Kill(Process process)
+    /// <summary>Asks a process to stop with SIGTERM (as a terminal's kill would); false when it could not be sent.</summary>
+    public static bool Terminate(Process process) => SendSignal(process.Id, SigTerm) == 0;
+
+    /// <summary>
+    /// Samples a running process on its own thread until disposed: its peak resident memory every
+    /// 10 ms, its descendants' every 50 ms, and kills the whole tree when the memory guard trips.
+    /// </summary>
+    internal sealed class TreeSampler : IDisposable
+    {
+        private readonly Process process;
+        private readonly Dictionary<int, (string Name, long Peak)> descendants = [];
+        private readonly ManualResetEventSlim stop = new();
+        private readonly Thread thread;
+        private long peak;
+        private string? killed;
+
+        public TreeSampler(Process process)
+        {
+            this.process = process;
+            var pid = process.Id;
+            thread = new Thread(() =>
+            {
+                for (var tick = 0; !stop.IsSet; tick++)
+                {
+                    var (hwm, rss) = ReadMemory(pid);
+                    Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), hwm));
+                    if (tick % 5 == 0)
+                    {
+                        long tree;
+                        lock (descendants) tree = rss + SampleDescendants(pid, descendants);
+                        var available = MemAvailableKiB();
+                        if (tree > MemoryLimitKiB || available < MinAvailableKiB)
+                        {
+                            KilledBecause(tree > MemoryLimitKiB
+                                ? $"killed by the harness: the process tree used {Format.MiB(tree)}, over the limit of {Format.MiB(MemoryLimitKiB)} (--memory-limit)"
+                                : $"killed by the harness: the machine had only {Format.MiB(available)} of memory left (the process tree used {Format.MiB(tree)})");
+                        }
+                    }
+
+                    stop.Wait(10);
+                }
+            })
+            { IsBackground = true, Name = "memory sampler" };
+            thread.Start();
+        }
+
+        /// <summary>The process's own peak resident memory (VmHWM) so far, in KiB.</summary>
+        public long PeakKiB => Interlocked.Read(ref peak);
+
+        /// <summary>Why the harness killed the tree, or null.</summary>
+        public string? Killed => Volatile.Read(ref killed);
+
+        /// <summary>Every descendant seen so far, by process name, with the largest peak seen for that name.</summary>
+        public IReadOnlyDictionary<string, long> Descendants
+        {
+            get
+            {
+                var byName = new Dictionary<string, long>(StringComparer.Ordinal);
+                lock (descendants)
+                {
+                    foreach (var (name, p) in descendants.Values)
+                        byName[name] = Math.Max(byName.GetValueOrDefault(name), p);
+                }
+
+                return byName;
+            }
+        }
+
+        /// <summary>Kills the tree, remembering the first reason.</summary>
+        public void KilledBecause(string reason)
+        {
+            Interlocked.CompareExchange(ref killed, reason, null);
+            Kill(process);
+        }
+
+        public void Dispose()
+        {
+            stop.Set();
+            thread.Join();
+            stop.Dispose();
+        }
+    }
+
+    /// <summary>Kills a process and its descendants (SIGKILL); nothing when it has already exited.</summary>
+    public static void Kill(Process process)
     {
         try
         {
@@ -270,6 +328,9 @@ internal static partial class ProcessMeter
         public long SystemMicroseconds;
         public long MaxRss, IxRss, IdRss, IsRss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals, NvCsw, NivCsw;
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "getrusage", SetLastError = true)]
     private static partial int GetRUsage(int who, out RUsage usage);

@@ -33,12 +33,18 @@ namespace Lscb.Site.Bench
               --runs K          timed runs of each build, with and without search (default 3)
               --runs-large K    timed runs for sizes of 50,000 and more (default: --runs); their
                                 warm-up is a check, not a whole build
-              --quick           --sizes 100,1000 --runs 1: a smoke run of the harness itself
+              --quick           --sizes 100,1000 --runs 1 --preview-runs 1: a smoke run of the
+                                harness itself
               --query WORD      the search to measure (default neglect)
-              --no-query        skip the browser measurement
-              --skip-search     time only check and build --no-search (no Pagefind, no browser),
-                                for quick experiments on the generator
+              --no-query        skip the browser (the search download, and the preview's reload
+                                in Chromium)
+              --skip-search     time only check and build --no-search (no Pagefind, no browser,
+                                no preview), for quick experiments on the generator
               --no-real         skip the repository's own site
+              --preview-runs K  timed saves in the preview (default 5, after one warm-up); 0 skips it
+              --preview-max N   measure the preview on synthetic sites of up to N cases (default
+                                10000; the real site is always measured)
+              --no-preview      --preview-runs 0
               --no-build        use bin/Release/net10.0/Site.dll as it is
               --env NAME=VALUE  set an environment variable for every generator run (repeatable),
                                 e.g. --env DOTNET_gcServer=1
@@ -66,6 +72,10 @@ namespace Lscb.Site.Bench
         public bool SkipSearch { get; private set; }
 
         public bool RealSite { get; private set; } = true;
+
+        public int PreviewRuns { get; private set; } = 5;
+
+        public int PreviewMax { get; private set; } = 10_000;
 
         public bool BuildGenerator { get; private set; } = true;
 
@@ -114,14 +124,23 @@ namespace Lscb.Site.Bench
                         o.Quick = true;
                         o.Sizes = [100, 1000];
                         o.Runs = 1;
+                        o.PreviewRuns = 1;
                         break;
                     case "--query": o.Query = Value(); break;
                     case "--no-query": o.MeasureQuery = false; break;
                     case "--skip-search":
                         o.SkipSearch = true;
                         o.MeasureQuery = false;
+                        o.PreviewRuns = 0;
                         break;
                     case "--no-real": o.RealSite = false; break;
+                    case "--preview-runs":
+                        var runs = Value();
+                        o.PreviewRuns = int.TryParse(runs, NumberStyles.None, CultureInfo.InvariantCulture, out var k)
+                            ? k : throw new UsageException($"--preview-runs '{runs}' must be a whole number");
+                        break;
+                    case "--preview-max": o.PreviewMax = Count(); break;
+                    case "--no-preview": o.PreviewRuns = 0; break;
                     case "--no-build": o.BuildGenerator = false; break;
                     case "--env":
                         var pair = Value();

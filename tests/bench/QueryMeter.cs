@@ -44,7 +44,7 @@ internal static class QueryMeter
 {
     public const string BasePath = "/lscb-learning/";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic",

@@ -33,13 +33,13 @@ internal static class Report
         Line($"- Start-up of the generator process alone (`Site.dll --help`, median of 5): {Format.Seconds(startup)}");
         Line();
 
-        Line("| N | pages | build without search: median (min–max) | pages/s | peak memory (generator) | with search: median (min–max) | Pagefind share | output size | index size | query download |");
-        Line("|---|---:|---|---:|---:|---|---|---:|---:|---:|");
+        Line("| N | pages | build without search: median (min–max) | pages/s | peak memory (generator) | with search: median (min–max) | Pagefind share | output size | index size | query download | preview: save to reloaded page, median (min–max) |");
+        Line("|---|---:|---|---:|---:|---|---|---:|---:|---:|---|");
         foreach (var r in results)
         {
             if (r.NoSearch.Count == 0)
             {
-                Line($"| {r.Label} | failed: see problems | | | | | | | | |");
+                Line($"| {r.Label} | failed: see problems | | | | | | | | | {PreviewCell(options, r)} |");
                 continue;
             }
 
@@ -54,7 +54,7 @@ internal static class Report
                      : $"{(r.FailedSearchRun is { } f ? $"failed: {(f.Killed is null ? "exit " + f.ExitCode : "killed")} after {Format.Seconds(f.Wall)}" : "failed")} (see problems) | " +
                        $"{(r.PagefindAlone is { Succeeded: true } pa ? $"n/a; Pagefind on its own: {Format.Seconds(pa.Wall)}" : "n/a")} | ") +
                  $"{Format.Bytes(r.OutputBytes)} | {(r.IndexBytes > 0 ? Format.Bytes(r.IndexBytes) + Dagger(r) : "n/a")} | " +
-                 $"{(r.Query is { } q ? Format.Bytes(q.Bytes) + Dagger(r) : "n/a")} |");
+                 $"{(r.Query is { } q ? Format.Bytes(q.Bytes) + Dagger(r) : "n/a")} | {PreviewCell(options, r)} |");
         }
 
         if (results.Any(r => r.IndexFromPagefindAlone))
@@ -77,6 +77,13 @@ internal static class Report
             () => ten!.PeakGeneratorKiB < KiBPerGiB, () => $"generator peak {Format.MiB(ten!.PeakGeneratorKiB)} (without search {Format.MiB(ten.PeakNoSearchKiB)}, with search {Format.MiB(ten.PeakWithSearchKiB)}; Pagefind's own process {Format.MiB(PagefindPeak(ten))} beside it)"));
         Line("- " + Target("a query on 10,000 cases downloads under 300 kB", ten?.Query is not null,
             () => ten!.Query!.Bytes < QueryBudgetBytes, () => $"'{options.Query}': {Format.Int(ten!.Query!.Bytes)} bytes in {ten.Query.Requests} requests ({Format.Int(ten.Query.GzipBytes)} bytes with GitHub Pages' gzip)"));
+        foreach (var (site, what, budgetMs) in new[] { (real, "under 300 ms on the real site", 300), (ten, "under 1 s at 10,000 cases", 1000) })
+        {
+            Line("- " + Target($"preview: a one-line edit of a case, from save to the reloaded page, {what}",
+                site?.Preview is { Edits.Count: > 0 }, () => site!.Preview!.MedianToPage.TotalMilliseconds < budgetMs,
+                () => $"{Spread(site!.Preview!.Edits.Select(e => e.ToPage))} over {Saves(site.Preview.Edits.Count)}; the preview printed \"{site.Preview.Edits[^1].Printed}\""));
+        }
+
         Line("- " + Target("time(50,000) / time(10,000) without search is at most 6", ten is { NoSearch.Count: > 0 } && fifty is { NoSearch.Count: > 0 },
             () => fifty!.MedianNoSearch / ten!.MedianNoSearch <= 6,
             () => $"ratio {Format.Number(fifty!.MedianNoSearch / ten!.MedianNoSearch, "0.00")} ({Format.Seconds(fifty.MedianNoSearch)} / {Format.Seconds(ten!.MedianNoSearch)}; 5 would be linear); " +
@@ -110,12 +117,7 @@ internal static class Report
         if (timed.Count > 0)
         {
             // Phase names in the order the generator prints them; the last one of a build with search is its own column.
-            var names = new List<string>();
-            foreach (var r in timed)
-            {
-                foreach (var (phase, _, _) in r.NoSearch.SelectMany(x => Harness.Phases(x.Stderr)))
-                    if (!names.Contains(phase)) names.Add(phase);
-            }
+            var names = PhaseNames(timed.SelectMany(r => r.NoSearch.Select(x => x.Stderr)));
 
             const string SearchPhase = "search index, swap";
             Line();
@@ -127,15 +129,15 @@ internal static class Report
             Line($"|---|{string.Concat(names.Select(_ => "---:|"))}---:|---:|---:|");
             foreach (var r in timed)
             {
-                double PhaseMedian(IEnumerable<ProcessRun> runs, string phase) =>
-                    Median(runs.Select(x => Harness.Phases(x.Stderr).Where(p => p.Phase == phase).Sum(p => p.Ms)).ToList());
-                var cells = names.Select(n => Ms(PhaseMedian(r.NoSearch, n)));
-                var search = r.WithSearch.Any(x => Harness.Phases(x.Stderr).Any(p => p.Phase == SearchPhase)) ? Ms(PhaseMedian(r.WithSearch, SearchPhase)) : "n/a";
+                var cells = names.Select(n => Ms(PhaseMedian(r.NoSearch.Select(x => x.Stderr), n)));
+                var search = r.WithSearch.Any(x => Harness.Phases(x.Stderr).Any(p => p.Phase == SearchPhase)) ? Ms(PhaseMedian(r.WithSearch.Select(x => x.Stderr), SearchPhase)) : "n/a";
                 var outside = Median(r.NoSearch.Select(x => x.Wall.TotalMilliseconds - Harness.Phases(x.Stderr).Sum(p => p.Ms)).ToList());
                 var heap = r.NoSearch.SelectMany(x => Harness.Phases(x.Stderr)).Where(p => p.Phase == "render").Select(p => p.HeapMiB).DefaultIfEmpty(0).Max();
                 Line($"| {r.Label} | {string.Join(" | ", cells)} | {search} | {Ms(outside)} | {(heap > 0 ? heap.ToString(CultureInfo.InvariantCulture) + " MiB" : "n/a")} |");
             }
         }
+
+        WritePreview(sb, options, results);
 
         Line();
         Line("## Details");
@@ -173,6 +175,102 @@ internal static class Report
         if (problems.Count == 0) Line("None: every check, build, Pagefind run and search succeeded, and the synthetic content had no errors or warnings.");
         foreach (var p in problems) Line($"- {p.Replace("|", "\\|", StringComparison.Ordinal)}");
         return sb.ToString();
+    }
+
+    private static string PreviewCell(BenchOptions options, SiteResult r) => r.Preview switch
+    {
+        { Edits.Count: > 0 } p => $"{Spread(p.Edits.Select(e => e.ToPage))}, {Saves(p.Edits.Count)}",
+        { } p => $"failed: {(p.Error is null ? "no save was timed" : "see problems")}",
+        null when options.PreviewRuns == 0 => "not measured",
+        null when (r.Cases ?? 0) > options.PreviewMax => $"not measured (over --preview-max {Format.Int(options.PreviewMax)})",
+        null => "n/a",
+    };
+
+    /// <summary>The preview section: how each save was timed, the preview's own figures and its phases.</summary>
+    private static void WritePreview(StringBuilder sb, BenchOptions options, IReadOnlyList<SiteResult> results)
+    {
+        var measured = results.Where(r => r.Preview is not null).ToList();
+        if (measured.Count == 0) return;
+        void Line(string text = "") => sb.Append(text).Append('\n');
+
+        Line();
+        Line("## Preview");
+        Line();
+        Line($"`dotnet WORK/generator/Site.dll preview --root COPY --port 0 --now {Harness.Now}` on a copy of the site, as its own process with `SITE_TIMINGS=1`. " +
+             "Once it has printed its address, one line of a case's body is saved with its first word replaced by a new word, " +
+             $"one uncounted warm-up save and then {options.PreviewRuns} timed saves, each once the preview is idle again. " +
+             "Each save is timed from the moment the write completed: until the preview's event stream (`/__preview/events`, which open pages follow to reload) announces the new build, " +
+             "and until a GET of the case's page, sent after that event, returns HTML with the new word (\"save to reloaded page\", the figure in the table above and the targets). " +
+             "Both are read with HttpClient; \"in Chromium\" is a headless Chromium showing the case's page, timed until its load event after the reload with the new word on the page. " +
+             $"Sites of more than {Format.Int(options.PreviewMax)} cases are not measured (`--preview-max`).");
+        Line();
+        Line("| N | edited | ready after (first build with drafts and search) | save to reload event | save to page with the edit (HTTP) | save to reloaded in Chromium | warm-up save: event / page | rebuilds per save | the preview printed (timed saves) | peak memory: preview / its Pagefind | on SIGTERM |");
+        Line("|---|---|---:|---|---|---|---|---:|---|---:|---|");
+        foreach (var r in measured)
+        {
+            var p = r.Preview!;
+            var browser = p.Edits.All(e => e.InBrowser is not null) && p.Edits.Count > 0 ? Spread(p.Edits.Select(e => e.InBrowser!.Value)) : "n/a";
+            var printed = p.Edits.Select(e => e.Rebuilt).OfType<(double Ms, int Rendered, int Unchanged)>().ToList();
+            var said = printed.Count == 0 ? "n/a"
+                : $"rebuilt in {Spread(printed.Select(x => x.Ms))}: " +
+                  $"{Range(printed.Select(x => x.Rendered))} pages rendered, {Range(printed.Select(x => x.Unchanged))} unchanged";
+            Line($"| {r.Label} | {p.Edited} | {Format.Seconds(p.Ready)} | {Spread(p.Edits.Select(e => e.ToEvent))} | {Spread(p.Edits.Select(e => e.ToPage))} | {browser} | " +
+                 $"{(p.WarmUp is { } w ? $"{Ms(w.ToEvent.TotalMilliseconds)} / {Ms(w.ToPage.TotalMilliseconds)}" : "n/a")} | " +
+                 $"{(p.Edits.Count > 0 ? Range(p.Edits.Select(e => e.Rebuilds)) : "n/a")} | {said} | {MiB(p.PeakKiB)} / {MiB(p.PagefindKiB)} | {p.Stop} |");
+        }
+
+        var names = PhaseNames(measured.SelectMany(r => r.Preview!.Edits.Select(e => e.Stderr)));
+        if (names.Count == 0) return;
+        Line();
+        Line("Inside the preview's rebuilds (`SITE_TIMINGS=1`): each phase's median over the timed saves, so the phases need not add up to \"sum\", the median of each save's total of its phases. " +
+             "A save's time to the reloaded page is that total plus the file watcher's notice, the preview's 50 ms wait for the editor to finish saving, the event and the GET.");
+        Line();
+        Line($"| N | {string.Join(" | ", names)} | sum |");
+        Line($"|---|{string.Concat(names.Select(_ => "---:|"))}---:|");
+        foreach (var r in measured.Where(r => r.Preview!.Edits.Count > 0))
+        {
+            var stderrs = r.Preview!.Edits.Select(e => e.Stderr).ToList();
+            var sum = Median(stderrs.Select(e => Harness.Phases(e).Sum(p => p.Ms)).ToList());
+            Line($"| {r.Label} | {string.Join(" | ", names.Select(n => Ms(PhaseMedian(stderrs, n))))} | {Ms(sum)} |");
+        }
+    }
+
+    /// <summary>Phase names in the order the generator prints them.</summary>
+    private static List<string> PhaseNames(IEnumerable<string> stderrs)
+    {
+        var names = new List<string>();
+        foreach (var (phase, _, _) in stderrs.SelectMany(Harness.Phases))
+        {
+            if (!names.Contains(phase)) names.Add(phase);
+        }
+
+        return names;
+    }
+
+    /// <summary>The median over runs of one phase's time (summed, when a run printed it more than once).</summary>
+    private static double PhaseMedian(IEnumerable<string> stderrs, string phase) =>
+        Median(stderrs.Select(e => Harness.Phases(e).Where(p => p.Phase == phase).Sum(p => p.Ms)).ToList());
+
+    private static string Saves(int n) => n == 1 ? "1 save" : $"{n} saves";
+
+    /// <summary>Median and min–max in milliseconds.</summary>
+    private static string Spread(IEnumerable<TimeSpan> times) => Spread(times.Select(t => t.TotalMilliseconds));
+
+    private static string Spread(IEnumerable<double> milliseconds)
+    {
+        var ms = milliseconds.ToList();
+        return ms.Count switch
+        {
+            0 => "n/a",
+            1 => Ms(ms[0]),
+            _ => $"{Ms(Median(ms))} ({Ms(ms.Min())}–{Ms(ms.Max())})",
+        };
+    }
+
+    private static string Range(IEnumerable<int> values)
+    {
+        var list = values.ToList();
+        return list.Min() == list.Max() ? Format.Int(list.Min()) : $"{Format.Int(list.Min())}–{Format.Int(list.Max())}";
     }
 
     private static long PagefindPeak(SiteResult r) => Math.Max(r.PagefindInBuildKiB, r.PagefindAloneKiB);
