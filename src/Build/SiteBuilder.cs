@@ -20,16 +20,16 @@ public static class SiteBuilder
 
     /// <summary>Builds the site into <see cref="BuildOptions.Output"/>.</summary>
     /// <param name="options">What to build, and where.</param>
-    /// <param name="cache">Pages from this process's earlier builds (preview), re-rendered only when what they show changed.</param>
-    public static BuildResult Build(BuildOptions options, RenderCache? cache = null) => Run(options, renderPages: true, cache);
+    /// <param name="session">What this process's earlier builds did (preview): only what an edit touched is read, rendered and written again.</param>
+    public static BuildResult Build(BuildOptions options, BuildSession? session = null) => Run(options, renderPages: true, session);
 
-    private static BuildResult Run(BuildOptions options, bool renderPages, RenderCache? cache = null)
+    private static BuildResult Run(BuildOptions options, bool renderPages, BuildSession? session = null)
     {
         var diagnostics = new DiagnosticBag();
         var timings = PhaseTimings.FromEnvironment();
-        var loaded = SiteLoader.Load(options.Root, diagnostics);
+        var loaded = SiteLoader.Load(options.Root, diagnostics, session?.Sources);
         timings.Mark("load");
-        var validated = ContentValidator.Validate(loaded, diagnostics);
+        var validated = ContentValidator.Validate(loaded, diagnostics, session?.Bindings);
         timings.Mark("validate");
         if (validated is null) return new BuildResult(diagnostics.Sorted(), null);
 
@@ -51,38 +51,95 @@ public static class SiteBuilder
         if (assets is null) return new BuildResult(diagnostics.Sorted(), null);
         timings.Mark("assets");
 
-        // Pages go straight into a staging folder beside the output as they are rendered, so memory
-        // does not grow with the site; the folder is swapped in only when every check has passed.
-        var staged = options.Output is null ? new StagedSite() : new StagedSite(OutputSwapper.StagingFolder(options.Output));
+        var staged = Stage(options, session);
         try
         {
-            var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics, cache);
+            var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics, session?.Pages);
             timings.Mark("render");
             foreach (var (path, bytes) in assets.Files) staged.AddBytes(path, bytes);
             foreach (var file in model.Statics) staged.AddCopy(file.OutputPath, file.FullPath);
-            staged.AddText("feed.xml", FeedWriter.Write(model));
-            staged.AddText("sitemap.xml", SitemapWriter.Sitemap(model, pageUrls));
-            staged.AddText("robots.txt", SitemapWriter.Robots(model));
-            staged.AddText("data/cases.json", DataExport.Json(model));
-            staged.AddText("data/cases.csv", DataExport.Csv(model));
+            foreach (var (path, text) in Derived(model, pageUrls, session)) staged.AddText(path, text);
             timings.Mark("feed, sitemap, export");
             LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
             timings.Mark("link check");
 
             if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
-            OutputSwapper.Publish(staged, options.Output, options.SearchIndex ? dir =>
+            Publish(options, session, staged, diagnostics, timings);
+            return new BuildResult(diagnostics.Sorted(), staged);
+        }
+        finally
+        {
+            // Publishing removes the staging folder itself; this is for a build that failed or threw first.
+            OutputSwapper.Discard(staged.Folder);
+        }
+    }
+
+    // The feed, sitemap and data export show only front matter, so preview makes them again only when
+    // some front matter, a setting or the set of pages changed, not for an edit to a page's text.
+    private static IReadOnlyList<(string Path, string Text)> Derived(Assemble.SiteModel model, IReadOnlyList<string> pageUrls, BuildSession? session)
+    {
+        List<(string, string)> Make() =>
+        [
+            ("feed.xml", FeedWriter.Write(model)),
+            ("sitemap.xml", SitemapWriter.Sitemap(model, pageUrls)),
+            ("robots.txt", SitemapWriter.Robots(model)),
+            ("data/cases.json", DataExport.Json(model)),
+            ("data/cases.csv", DataExport.Csv(model)),
+        ];
+        if (session is null) return Make();
+
+        var items = model.Cases.Concat<ContentItem>(model.Themes).Concat(model.Responses).Concat(model.Pages).Concat(model.Home is null ? [] : [model.Home]);
+        var key = RenderCache.Fingerprint(new[] { PageRenderer.ConfigFingerprint(model) }.Concat(pageUrls)
+            .Concat(items.Select(i => model.UrlOf(i) + ">" + session.Pages.HashOf(i.Source, withBody: false))));
+        if (session.Derived is { } known && known.Key == key) return known.Files;
+        var files = Make();
+        session.Derived = (key, files);
+        return files;
+    }
+
+    // Pages go straight into a staging folder beside the output as they are rendered, so memory does
+    // not grow with the site; the folder is swapped in only when every check has passed. Preview,
+    // after its first good build, instead keeps only the files that changed and updates its folder.
+    private static StagedSite Stage(BuildOptions options, BuildSession? session)
+    {
+        if (options.Output is null) return new StagedSite();
+        if (session is { Published: { } published } && session.PublishedTo == options.Output && Directory.Exists(options.Output))
+            return new StagedSite(options.Output, published);
+        return new StagedSite(OutputSwapper.StagingFolder(options.Output));
+    }
+
+    private static void Publish(BuildOptions options, BuildSession? session, StagedSite staged, DiagnosticBag diagnostics, PhaseTimings timings)
+    {
+        var output = options.Output!;
+        if (session is not null)
+        {
+            // Unknown until the write completes: a write that fails part-way leaves the folder unknown.
+            session.Published = null;
+            session.PublishedTo = null;
+        }
+
+        if (staged.UpdatesFolder is not null)
+        {
+            var written = OutputSwapper.Update(staged);
+            if (session is not null) session.LastWrite = written;
+            if (options.SearchIndex) SearchIndexer.Run(options.ThemeRoot, output, staged, diagnostics);
+            timings.Mark(options.SearchIndex ? "update, search index" : "update");
+        }
+        else
+        {
+            var published = OutputSwapper.Publish(staged, output, options.SearchIndex ? dir =>
             {
                 timings.Mark("write");
                 return SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics);
             } : null);
             timings.Mark(options.SearchIndex ? "search index, swap" : "swap");
-            return new BuildResult(diagnostics.Sorted(), staged);
+            if (!published) return;
+            if (session is not null) session.LastWrite = (staged.Paths.Count, 0);
         }
-        finally
-        {
-            // Publish removes the folder itself; this is for a build that failed or threw first.
-            OutputSwapper.Discard(staged.Folder);
-        }
+
+        if (session is null) return;
+        session.Published = staged.Hashes;
+        session.PublishedTo = output;
     }
 
     private static void CheckBodies(ValidatedSite site, Assemble.SiteModel model, IReadOnlyCollection<string> sources, bool includeVisible, DiagnosticBag diagnostics)

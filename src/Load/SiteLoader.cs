@@ -21,7 +21,10 @@ public static partial class SiteLoader
     };
 
     /// <summary>Reads the site at <paramref name="root"/>; problems go to <paramref name="diagnostics"/>.</summary>
-    public static LoadedSite Load(string root, DiagnosticBag diagnostics)
+    /// <param name="root">The site folder.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="cache">What earlier loads of this process read (preview); unchanged files are not read again.</param>
+    public static LoadedSite Load(string root, DiagnosticBag diagnostics, SourceCache? cache = null)
     {
         string? config = null;
         var configPath = Path.Combine(root, ConfigFile);
@@ -49,8 +52,26 @@ public static partial class SiteLoader
             .ToList();
 
         var files = new SourceFile?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => files[i] = Read(markdown[i].full, markdown[i].rel, diagnostics));
+        Parallel.For(0, markdown.Count, i => files[i] = cache is null
+            ? Read(markdown[i].full, markdown[i].rel, diagnostics)
+            : ReadThrough(cache, markdown[i].full, markdown[i].rel, diagnostics));
+        cache?.KeepOnly(markdown.Select(m => m.rel));
         return new LoadedSite(config, files.OfType<SourceFile>().ToList(), statics);
+    }
+
+    private static SourceFile? ReadThrough(SourceCache cache, string full, string path, DiagnosticBag diagnostics)
+    {
+        var info = new FileInfo(full);
+        if (!cache.TryGet(path, info, out var entry))
+        {
+            var own = new DiagnosticBag();
+            // The time is taken before reading, so a save during the read is seen by the next load.
+            entry = new SourceCache.Entry(info.Length, info.LastWriteTimeUtc, Read(full, path, own), own.Sorted());
+            cache.Store(path, entry);
+        }
+
+        foreach (var d in entry.Diagnostics) diagnostics.Add(d);
+        return entry.File;
     }
 
     private static SourceFile? Read(string full, string path, DiagnosticBag diagnostics)

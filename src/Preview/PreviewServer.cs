@@ -6,7 +6,6 @@ using System.Threading.Channels;
 using Lscb.Site.Build;
 using Lscb.Site.Cli;
 using Lscb.Site.Core;
-using Lscb.Site.Render;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -63,11 +62,14 @@ public static class PreviewServer
         stop = stopping.Token;
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var siteUrl = new Uri($"http://localhost:{bound.Port}{basePath}");
-        var buildOptions = options with { Output = output, BaseUrl = siteUrl, IncludeDrafts = true };
-        var cache = new RenderCache();
+        // Pages are published first and the search index follows in the background, so a saved edit
+        // reloads as soon as its pages are written, however long indexing a large site takes.
+        var buildOptions = options with { Output = output, BaseUrl = siteUrl, IncludeDrafts = true, SearchIndex = false };
+        var session = new BuildSession();
+        var search = new SearchRefresher(options.ThemeRoot, output, options.SearchIndex, stderr);
         var rebuild = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-        Rebuild(buildOptions, cache, state, stdout, stderr);
+        Rebuild(buildOptions, session, search, state, stdout, stderr);
         using var watchers = Watch(options, () => rebuild.Writer.TryWrite(true));
         stdout.WriteLine($"Previewing {siteUrl} (drafts included). Edit and save a file to rebuild; press Ctrl+C to stop.");
         started?.Invoke(siteUrl);
@@ -82,7 +84,7 @@ public static class PreviewServer
                 {
                 }
 
-                Rebuild(buildOptions, cache, state, stdout, stderr);
+                Rebuild(buildOptions, session, search, state, stdout, stderr);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -91,18 +93,19 @@ public static class PreviewServer
         }
 
         state.Close();
+        await search.DisposeAsync();
         await app.StopAsync(CancellationToken.None);
         stdout.WriteLine("Preview stopped.");
         return 0;
     }
 
-    private static void Rebuild(BuildOptions options, RenderCache cache, PreviewState state, TextWriter stdout, TextWriter stderr)
+    private static void Rebuild(BuildOptions options, BuildSession session, SearchRefresher search, PreviewState state, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
         BuildResult result;
         try
         {
-            result = SiteBuilder.Build(options, cache);
+            result = SiteBuilder.Build(options, session);
         }
         catch (IOException e)
         {
@@ -120,7 +123,10 @@ public static class PreviewServer
         }
 
         state.Succeed();
-        stdout.WriteLine($"Rebuilt in {clock.ElapsedMilliseconds} ms: {cache.Rendered} pages rendered, {cache.Reused} unchanged.");
+        var pages = session.Pages;
+        var (written, removed) = session.LastWrite;
+        stdout.WriteLine($"Rebuilt in {clock.ElapsedMilliseconds} ms: {pages.Rendered} pages rendered, {pages.Reused} unchanged; {written} files written, {removed} removed.");
+        search.Refresh(result.Site!);
     }
 
     private static Watchers Watch(BuildOptions options, Action changed)

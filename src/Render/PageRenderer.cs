@@ -21,9 +21,11 @@ public static class PageRenderer
 {
     private const int PagesPerRenderer = 64;
 
+    // Own is the item whose body the page shows; of the other items it lists or links to, a page
+    // shows only what their front matter says, so an edit to their text alone does not re-render it.
     private sealed record Job(
         string Url, Type Component, Func<PageContext, DiagnosticBag, Dictionary<string, object?>> Parameters, PageContext Context,
-        IEnumerable<ContentItem> Dependencies);
+        IEnumerable<ContentItem> Dependencies, ContentItem? Own = null);
 
     /// <summary>Renders every page into <paramref name="staged"/>; returns the site-relative URLs of the pages for the sitemap.</summary>
     /// <param name="site">The assembled site.</param>
@@ -37,8 +39,7 @@ public static class PageRenderer
     {
         var markdown = new MarkdownRenderer(site, allSources);
         var jobs = Jobs(site, assets, markdown).ToList();
-        var global = cache is null ? "" : GlobalFingerprint(site, assets);
-        var itemHashes = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var global = cache is null ? "" : GlobalFingerprint(site, assets, allSources);
         cache?.BeginBuild();
 
         using var services = new ServiceCollection().BuildServiceProvider();
@@ -61,7 +62,8 @@ public static class PageRenderer
 
                 var job = jobs[i];
                 var fingerprint = cache is null ? "" : RenderCache.Fingerprint(
-                    job.Dependencies.Select(d => itemHashes.GetOrAdd(d.Source.Path, _ => ItemHash(d))).Order(StringComparer.Ordinal).Prepend(global).Prepend(job.Url));
+                    job.Dependencies.Where(d => d != job.Own).Select(d => cache.HashOf(d.Source, withBody: false)).Order(StringComparer.Ordinal)
+                        .Prepend(job.Own is null ? "" : cache.HashOf(job.Own.Source, withBody: true)).Prepend(global).Prepend(job.Url));
                 if (cache?.Find(job.Url, fingerprint) is { } hit)
                 {
                     foreach (var d in hit.Diagnostics) diagnostics.Add(d);
@@ -94,16 +96,14 @@ public static class PageRenderer
 
     // What every page shares: settings, theme, the base address, and which pages exist (navigation,
     // footer and the links in bodies depend on it). Any change here re-renders everything.
-    private static string GlobalFingerprint(SiteModel site, ThemeAssetSet assets)
-    {
-        var c = site.Config;
-        return RenderCache.Fingerprint(new[] { assets.Version, c.Title, c.Organisation, c.Description, c.BaseUrl.AbsoluteUri, c.Language, c.ExitThisPageUrl.OriginalString }
-            .Concat(c.ReviewTypes.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"))
-            .Concat(site.UrlBySource.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => $"{u.Key}>{u.Value}")));
-    }
+    // Every input path is in it too, for the suggestions in messages about broken links.
+    private static string GlobalFingerprint(SiteModel site, ThemeAssetSet assets, IReadOnlyCollection<string> allSources) =>
+        RenderCache.Fingerprint(new[] { assets.Version, ConfigFingerprint(site) }
+            .Concat(site.UrlBySource.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => $"{u.Key}>{u.Value}"))
+            .Concat(allSources.Order(StringComparer.Ordinal)));
 
-    private static string ItemHash(ContentItem item) =>
-        RenderCache.Fingerprint([item.Source.Path, item.Source.FrontMatter, item.Source.Body, item.Source.BodyLine.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    /// <summary>Every setting, so that any change to statiq.config is seen.</summary>
+    internal static string ConfigFingerprint(SiteModel site) => System.Text.Json.JsonSerializer.Serialize(site.Config);
 
     private static IEnumerable<Job> Jobs(SiteModel site, ThemeAssetSet assets, MarkdownRenderer markdown)
     {
@@ -122,7 +122,7 @@ public static class PageRenderer
             site.Cases.Concat<ContentItem>(site.Themes).Concat(site.Responses).Concat(site.Pages).Concat(site.Home is null ? [] : [site.Home]);
 
         if (site.Home is { } h)
-            yield return new Job("", typeof(HomePage), With(h, "Item", h), Ctx("", h.Title, h.Summary, Section.None), Everything());
+            yield return new Job("", typeof(HomePage), With(h, "Item", h), Ctx("", h.Title, h.Summary, Section.None), Everything(), h);
 
         yield return new Job("cases/", typeof(CasesIndex), Plain,
             Ctx("cases/", "Case reviews", $"Every case review published by the {site.Config.Organisation}.", Section.Cases, home), site.Cases);
@@ -142,7 +142,7 @@ public static class PageRenderer
                 : new SearchEntry("Case review", $"{c.Title}: {site.ReviewTypeLabel(c.ReviewType).ToLowerInvariant()}", ThemeTitles(c.Themes), c.Year, c.Published.ToString());
             yield return new Job(site.UrlOf(c), typeof(CasePage), With(c, "Item", c),
                 Ctx(site.UrlOf(c), c.Title, c.Summary, Section.Cases, home, casesCrumb) with { Search = search },
-                site.ThemesOf(c.Themes).Concat<ContentItem>(site.ResponsesOf(c.Responses)).Prepend(c));
+                site.ThemesOf(c.Themes).Concat<ContentItem>(site.ResponsesOf(c.Responses)).Prepend(c), c);
         }
 
         foreach (var t in site.Themes)
@@ -152,21 +152,21 @@ public static class PageRenderer
                     Search = new SearchEntry("Theme", $"Theme: {t.Title}", site.IncludedThemes[t.Slug].Prepend(t).Select(x => x.Title).ToList(), null, null),
                 },
                 site.IncludedThemes[t.Slug].Concat(site.IncludedBy[t.Slug]).Concat(site.ThemesOf(t.Related)).Prepend(t)
-                    .Concat<ContentItem>(site.CasesUnder(t)).Concat(site.ResponsesUnder(t)));
+                    .Concat<ContentItem>(site.CasesUnder(t)).Concat(site.ResponsesUnder(t)), t);
         foreach (var r in site.Responses)
             yield return new Job(site.UrlOf(r), typeof(ResponsePage), With(r, "Item", r),
                 Ctx(site.UrlOf(r), r.Title, r.Summary, Section.Responses, home, responsesCrumb) with
                 {
                     Search = new SearchEntry("Board response", $"Board response: {r.Title}", ThemeTitles(r.Themes), null, r.Date?.ToString()),
                 },
-                site.ThemesOf(r.Themes).Concat<ContentItem>(site.CasesByResponse[r.Slug]).Prepend(r));
+                site.ThemesOf(r.Themes).Concat<ContentItem>(site.CasesByResponse[r.Slug]).Prepend(r), r);
         foreach (var p in site.Pages)
             yield return new Job(site.UrlOf(p), typeof(PlainPage), With(p, "Item", p),
                 Ctx(site.UrlOf(p), p.Title, p.Summary, p.Slug == "about" ? Section.About : Section.None, home) with
                 {
                     Search = new SearchEntry("Page", p.Title, [], null, null),
                 },
-                [p]);
+                [p], p);
 
         yield return new Job("search/", typeof(SearchPage), Plain,
             Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home) with { IsSearchPage = true },

@@ -13,6 +13,9 @@ namespace Lscb.Site.Render;
 public sealed class RenderCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Per file, and kept while the file is: an unchanged file is the same object in the next build.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Load.SourceFile, string[]> _hashes = new();
     private int _rendered;
     private int _reused;
 
@@ -46,6 +49,17 @@ public sealed class RenderCache
     {
         Interlocked.Increment(ref _rendered);
         _entries[url] = entry;
+    }
+
+    /// <summary>A fingerprint of a file's front matter, and with <paramref name="withBody"/> of its body too.</summary>
+    internal string HashOf(Load.SourceFile file, bool withBody)
+    {
+        var hashes = _hashes.GetValue(file, f =>
+        {
+            var head = Fingerprint([f.Path, f.FrontMatter]);
+            return [head, Fingerprint([head, f.Body, f.BodyLine.ToString(System.Globalization.CultureInfo.InvariantCulture)])];
+        });
+        return hashes[withBody ? 1 : 0];
     }
 
     /// <summary>A hex SHA-256 of the parts, each length-prefixed so that different splits never collide.</summary>

@@ -27,12 +27,18 @@ public static partial class ContentValidator
     public const int SummaryAdvisedLength = 200;
 
     /// <summary>Validates the loaded site; null when the settings themselves cannot be used.</summary>
-    public static ValidatedSite? Validate(LoadedSite site, DiagnosticBag diagnostics)
+    /// <param name="site">The loaded files.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="cache">Front matter bound by earlier runs of this process (preview).</param>
+    public static ValidatedSite? Validate(LoadedSite site, DiagnosticBag diagnostics, BindCache? cache = null)
     {
         var config = ConfigReader.Read(site.ConfigText, diagnostics);
         var bound = new (ContentItem? Item, bool Valid)[site.Files.Count];
         var reviewTypes = config?.ReviewTypes.Keys.ToList() ?? [];
-        Parallel.For(0, site.Files.Count, i => bound[i] = Bind(site.Files[i], reviewTypes, config is not null, diagnostics));
+        var settings = (config is not null) + "\n" + string.Join('\n', reviewTypes);
+        Parallel.For(0, site.Files.Count, i => bound[i] = cache is null
+            ? Bind(site.Files[i], reviewTypes, config is not null, diagnostics)
+            : BindThrough(cache, settings, site.Files[i], reviewTypes, config is not null, diagnostics));
 
         CheckHome(site, diagnostics);
         CheckDuplicates(site.Files, diagnostics);
@@ -40,6 +46,21 @@ public static partial class ContentValidator
         CheckReferences(bound.Select(b => b.Item).OfType<ContentItem>().ToList(), site.Files, diagnostics);
         var items = bound.Where(b => b.Valid).Select(b => b.Item!).ToList();
         return config is null ? null : new ValidatedSite(config, items, site.Statics);
+    }
+
+    private static (ContentItem? Item, bool Valid) BindThrough(BindCache cache, string settings, SourceFile file,
+        IReadOnlyCollection<string> reviewTypes, bool checkReviewType, DiagnosticBag diagnostics)
+    {
+        if (!cache.TryGet(file, settings, out var entry))
+        {
+            var own = new DiagnosticBag();
+            var (item, valid) = Bind(file, reviewTypes, checkReviewType, own);
+            entry = new BindCache.Entry(settings, item, valid, own.Sorted());
+            cache.Store(file, entry);
+        }
+
+        foreach (var d in entry.Diagnostics) diagnostics.Add(d);
+        return (entry.Item, entry.Valid);
     }
 
     private static (ContentItem? Item, bool Valid) Bind(SourceFile file, IReadOnlyCollection<string> reviewTypes, bool checkReviewType, DiagnosticBag diagnostics)

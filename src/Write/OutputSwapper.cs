@@ -45,6 +45,41 @@ public static partial class OutputSwapper
         return true;
     }
 
+    /// <summary>
+    /// Publishes a site staged to update its folder in place (preview): writes the files that
+    /// changed, each under a temporary name and renamed over the old one so a reader never sees half
+    /// a file, and removes the files the site no longer has.
+    /// </summary>
+    /// <returns>How many files were written and removed.</returns>
+    public static (int Written, int Removed) Update(StagedSite site)
+    {
+        var root = site.UpdatesFolder ?? throw new InvalidOperationException("The site was not staged to update a folder in place.");
+        var written = 0;
+        foreach (var (path, file) in site.Files)
+        {
+            if (file.Bytes is not { } bytes) continue;
+            var target = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var temp = target + $".tmp-{Environment.ProcessId}";
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, target, overwrite: true);
+            written++;
+        }
+
+        var removed = 0;
+        foreach (var path in site.Removed.ToList())
+        {
+            var target = Path.Combine(root, path);
+            File.Delete(target);
+            removed++;
+            // A page's folder goes with its last file.
+            var folder = Path.GetDirectoryName(target)!;
+            if (folder.Length > root.Length && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        }
+
+        return (written, removed);
+    }
+
     /// <summary>Removes a staging folder that will not be published.</summary>
     public static void Discard(string? staging)
     {
@@ -59,9 +94,7 @@ public static partial class OutputSwapper
             Directory.CreateDirectory(dir);
         Parallel.ForEach(files, f =>
         {
-            var target = Path.Combine(root, f.Key);
-            if (f.Value.Bytes is { } bytes) File.WriteAllBytes(target, bytes);
-            else File.Copy(f.Value.CopyFrom!, target);
+            File.WriteAllBytes(Path.Combine(root, f.Key), f.Value.Bytes!);
         });
     }
 

@@ -45,7 +45,8 @@ public static class SearchIndexer
         return true;
     }
 
-    private static string Key(string themeRoot, StagedSite staged)
+    /// <summary>What the index depends on: Pagefind, its options and every staged page, hashed.</summary>
+    public static string Key(string themeRoot, StagedSite staged)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var tool in new[] { Runner, "package-lock.json" })

@@ -33,8 +33,32 @@ public sealed class StagedSite
         Directory.CreateDirectory(folder);
     }
 
-    /// <summary>The staging folder, or null for a site held in memory.</summary>
+    /// <summary>
+    /// A site that will update <paramref name="output"/> in place (preview): a file is kept, in
+    /// memory, only when it differs from what <paramref name="published"/> says the folder holds,
+    /// and nothing is written until <see cref="OutputSwapper.Update"/>.
+    /// </summary>
+    /// <param name="output">The folder the last good build was published into.</param>
+    /// <param name="published">The SHA-256 of each file in it, by path.</param>
+    public StagedSite(string output, IReadOnlyDictionary<string, byte[]> published)
+    {
+        UpdatesFolder = output;
+        _published = published;
+    }
+
+    private readonly IReadOnlyDictionary<string, byte[]>? _published;
+
+    /// <summary>The staging folder the files are written into as they are added; null when they are not written yet.</summary>
     public string? Folder { get; }
+
+    /// <summary>The output folder this site updates in place, or null.</summary>
+    public string? UpdatesFolder { get; }
+
+    /// <summary>Paths the updated folder holds that this site no longer has.</summary>
+    public IEnumerable<string> Removed => _published?.Keys.Where(p => !_files.ContainsKey(p)) ?? [];
+
+    /// <summary>The SHA-256 of each file, by path: what the output holds once this site is published.</summary>
+    public IReadOnlyDictionary<string, byte[]> Hashes => _files.ToDictionary(f => f.Key, f => f.Value.Hash!, StringComparer.Ordinal);
 
     /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
     public void AddText(string path, string text) => Add(path, Utf8.GetBytes(text), Links(path, text));
@@ -43,13 +67,8 @@ public sealed class StagedSite
     public void AddBytes(string path, byte[] bytes) =>
         Add(path, bytes, IsChecked(path) ? Links(path, Utf8.GetString(bytes)) : []);
 
-    /// <summary>Adds a file copied from disk.</summary>
-    public void AddCopy(string path, string fullPath)
-    {
-        Claim(path);
-        if (Folder is not null) File.Copy(fullPath, Target(path));
-        _files[path] = new StagedFile(null, fullPath, null, []);
-    }
+    /// <summary>Adds a copy of a file on disk, such as an image under input/.</summary>
+    public void AddCopy(string path, string fullPath) => Add(path, File.ReadAllBytes(fullPath), []);
 
     /// <summary>Every staged path, sorted.</summary>
     public IReadOnlyCollection<string> Paths => _files.Keys.Order(StringComparer.Ordinal).ToList();
@@ -68,14 +87,19 @@ public sealed class StagedSite
         Claim(path);
         var hash = SHA256.HashData(bytes);
         byte[]? kept = null;
-        if (Folder is null) kept = bytes.ToArray();
+        if (_published is not null)
+        {
+            // Only what changed is kept, to be written when the site is published.
+            if (!(_published.TryGetValue(path, out var before) && before.AsSpan().SequenceEqual(hash))) kept = bytes.ToArray();
+        }
+        else if (Folder is null) kept = bytes.ToArray();
         else
         {
             using var handle = File.OpenHandle(Target(path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, bytes.Length);
             RandomAccess.Write(handle, bytes, 0);
         }
 
-        _files[path] = new StagedFile(kept, null, hash, links);
+        _files[path] = new StagedFile(kept, hash, links);
     }
 
     // Reserves the path before anything is written, so two outputs with one path are caught even
@@ -100,11 +124,10 @@ public sealed class StagedSite
 }
 
 /// <summary>One output file.</summary>
-/// <param name="Bytes">The content, when generated and held in memory.</param>
-/// <param name="CopyFrom">The file it was copied from, when static.</param>
-/// <param name="Hash">The SHA-256 of a generated file's content.</param>
+/// <param name="Bytes">The content, when generated and held in memory (when updating in place: only when changed).</param>
+/// <param name="Hash">The SHA-256 of the file's content.</param>
 /// <param name="Links">The values of the link attributes in an HTML or XML file, as written.</param>
-public sealed record StagedFile(byte[]? Bytes, string? CopyFrom, byte[]? Hash, IReadOnlyList<string> Links)
+public sealed record StagedFile(byte[]? Bytes, byte[]? Hash, IReadOnlyList<string> Links)
 {
-    internal static readonly StagedFile Pending = new(null, null, null, []);
+    internal static readonly StagedFile Pending = new(null, null, []);
 }

@@ -1,0 +1,142 @@
+using Lscb.Site.Build;
+using Lscb.Site.Core;
+
+namespace Lscb.Site.Tests;
+
+/// <summary>
+/// Preview's rebuilds reuse what the last build read, bound, rendered and wrote. Whatever they skip,
+/// the folder they leave must be exactly what a fresh build of the same input writes.
+/// </summary>
+public sealed class IncrementalBuildTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static BuildOptions Options(TestSite site) => site.Options(drafts: true, today: Today) with { SearchIndex = false };
+
+    // A fresh build of the same input, without a session, into a folder of its own.
+    private static SortedDictionary<string, string> Fresh(TestSite site)
+    {
+        var output = Path.Combine(site.Root, "fresh");
+        var result = SiteBuilder.Build(Options(site) with { Output = output });
+        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+        var files = Snapshots.Of(output);
+        Directory.Delete(output, recursive: true);
+        return files;
+    }
+
+    private static void AssertSame(TestSite site)
+    {
+        var difference = Snapshots.Difference(Fresh(site), Snapshots.Of(site.Output));
+        Assert.True(difference.Length == 0, $"the rebuilt folder differs from a fresh build: {difference}");
+    }
+
+    [Fact]
+    public void A_one_line_edit_rewrites_only_the_files_it_changes_and_leaves_what_a_fresh_build_leaves()
+    {
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/cases/child-b.md"] = TestSite.Case("Child B", "themes: [domestic-abuse]"),
+        });
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        var pages = session.LastWrite.Written;
+
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Equal((0, 0), session.LastWrite);
+        Assert.Equal(0, session.Pages.Rendered);
+
+        site.Write("input/cases/child-b.md", TestSite.Case("Child B", "themes: [domestic-abuse]", "## What happened\n\nA changed sentence.\n"));
+        var result = SiteBuilder.Build(Options(site), session);
+
+        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+        // Only the case page shows the case's text: the lists, feed and export show its front matter.
+        Assert.Equal(1, session.Pages.Rendered);
+        Assert.Equal((1, 0), session.LastWrite);
+        Assert.True(pages > 10, $"the first build wrote only {pages} files");
+        Assert.Contains("A changed sentence.", site.ReadOutput("cases/child-b/index.html"), StringComparison.Ordinal);
+        AssertSame(site);
+    }
+
+    [Fact]
+    public void Adding_and_removing_a_case_updates_every_page_that_lists_it_and_removes_its_page()
+    {
+        using var site = new TestSite();
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+
+        site.Write("input/cases/child-c.md", TestSite.Case("Child C", "themes: [domestic-abuse]"));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Contains("Child C", site.ReadOutput("themes/toxic-trio/index.html"), StringComparison.Ordinal);
+        AssertSame(site);
+
+        site.Delete("input/cases/child-c.md");
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "cases", "child-c")), "the removed case's page folder is still there");
+        Assert.True(session.LastWrite.Removed >= 1);
+        AssertSame(site);
+    }
+
+    [Fact]
+    public void A_changed_title_or_setting_re_renders_every_page_that_shows_it()
+    {
+        using var site = new TestSite();
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+
+        site.Write("input/cases/child-a.md", TestSite.Case("Child A renamed", "themes: [neglect, domestic-abuse]\nresponses: [strategy]"));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Contains("Child A renamed", site.ReadOutput("themes/neglect/index.html"), StringComparison.Ordinal);
+        Assert.Contains("Child A renamed", site.ReadOutput("feed.xml"), StringComparison.Ordinal);
+        AssertSame(site);
+
+        var config = Path.Combine(site.Root, "statiq.config");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("Which other agencies know this family", "Which agencies know this family", StringComparison.Ordinal));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Contains("Which agencies know this family", site.ReadOutput("cases/child-a/index.html"), StringComparison.Ordinal);
+        AssertSame(site);
+    }
+
+    [Fact]
+    public void A_broken_edit_changes_nothing_in_the_folder_and_the_next_good_edit_still_lands()
+    {
+        using var site = new TestSite();
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        var before = Snapshots.Of(site.Output);
+
+        site.Write("input/cases/child-a.md", TestSite.Case("Child A", "themes: [neglct]"));
+        var broken = SiteBuilder.Build(Options(site), session);
+        Assert.Equal("SCR012", Assert.Single(broken.Diagnostics, d => d.Severity == Severity.Error).Code);
+        site.Write("input/cases/child-a.md", TestSite.Case("Child A", "themes: [neglect]", "## What happened\n\nA broken link to [a plan](../responses/no-plan.md).\n"));
+        broken = SiteBuilder.Build(Options(site), session);
+        Assert.Equal("SCR020", Assert.Single(broken.Diagnostics, d => d.Severity == Severity.Error).Code);
+        Assert.Equal("", Snapshots.Difference(before, Snapshots.Of(site.Output)));
+
+        site.Write("input/cases/child-a.md", TestSite.Case("Child A", "themes: [neglect]", "## What happened\n\nFixed.\n"));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        AssertSame(site);
+    }
+
+    [Fact]
+    public void A_file_saved_with_its_size_and_time_unchanged_is_the_only_thing_a_session_can_miss_so_the_time_is_checked()
+    {
+        using var site = new TestSite();
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+
+        // Same length, new content, and a modification time set back to the old one: not seen.
+        var path = Path.Combine(site.Root, "input/cases/child-a.md");
+        var time = File.GetLastWriteTimeUtc(path);
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text.Replace("Text.", "Txet.", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, time);
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.DoesNotContain("Txet.", site.ReadOutput("cases/child-a/index.html"), StringComparison.Ordinal);
+
+        // Any save moves the time on, and the change is read.
+        File.SetLastWriteTimeUtc(path, time.AddSeconds(1));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Contains("Txet.", site.ReadOutput("cases/child-a/index.html"), StringComparison.Ordinal);
+        AssertSame(site);
+    }
+}
