@@ -16,7 +16,13 @@ namespace Lscb.Site.Write;
 public static class SearchIndexer
 {
     private const string Runner = "node_modules/pagefind/lib/runner/bin.cjs";
-    private static readonly string[] Options = ["--force-language", "en", "--silent"];
+
+    // Left out of the index: the "Worried about a child?" box and the warning that a page describes
+    // harm, the same on every case page and no part of what the case says. Indexed, they made every
+    // case a result for "NSPCC", "helpline" or "distressing". (Lists of other pages are left out by
+    // theme/ItemList.razor itself.)
+    private static readonly string[] Options =
+        ["--force-language", "en", "--silent", "--exclude-selectors", ".app-help", "--exclude-selectors", ".app-distressing"];
 
     /// <summary>Indexes <paramref name="stagedDir"/> into its <c>pagefind/</c> folder; false after reporting SCR041.</summary>
     /// <param name="themeRoot">Where node_modules is.</param>

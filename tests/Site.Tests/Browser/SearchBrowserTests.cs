@@ -41,6 +41,17 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task A_case_is_found_by_its_own_words_and_not_through_the_themes_and_responses_that_list_it()
+    {
+        // "took" is only in Child O's summary and text; the Neglect theme and four responses list Child O
+        // with its summary, and a list of other pages is not part of a page's own text.
+        await using var session = await site.OpenAsync();
+        var links = await ResultsAsync(session, site.BaseUrl, "?q=took");
+        Assert.Contains(Path("cases/child-o/"), links);
+        Assert.DoesNotContain(links, l => l.StartsWith(Path("themes/"), StringComparison.Ordinal) || l.StartsWith(Path("responses/"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_Neglect_filter_with_no_words_lists_Child_O_and_the_neglect_responses()
     {
         await using var session = await site.OpenAsync();
