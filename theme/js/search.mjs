@@ -86,7 +86,9 @@ async function run() {
   status.textContent = "Searching\u2026";
   try {
     const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    await pagefind.options({ excerptLength: 30 });
+    // noWorker: search on this page's own thread. A web worker would download a second copy of
+    // Pagefind's code (pagefind-worker.js, 43 kB) to run a search that takes about 50 ms at 10,000 cases.
+    await pagefind.options({ excerptLength: 30, noWorker: true });
     const search = await pagefind.search(query || null, {
       filters,
       sort: sort === "newest" ? { published: "desc" } : undefined,

@@ -52,6 +52,21 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task A_search_downloads_Pagefind_once_the_text_of_the_results_it_shows_and_no_filter_data()
+    {
+        await using var session = await site.OpenAsync();
+        var links = await ResultsAsync(session, site.BaseUrl, "?q=neglect");
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var pagefind = session.Requests.Where(u => u.Contains("/pagefind/", StringComparison.Ordinal)).ToList();
+        Assert.Single(pagefind, u => u.EndsWith("/pagefind/pagefind.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(pagefind, u => u.Contains("pagefind-worker", StringComparison.Ordinal));
+        Assert.DoesNotContain(pagefind, u => u.Contains("/pagefind/filter/", StringComparison.Ordinal));
+        Assert.Equal(links.Count, pagefind.Count(u => u.Contains("/pagefind/fragment/", StringComparison.Ordinal)));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task The_Neglect_filter_with_no_words_lists_Child_O_and_the_neglect_responses()
     {
         await using var session = await site.OpenAsync();
