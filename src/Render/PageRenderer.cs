@@ -67,7 +67,7 @@ public static class PageRenderer
                 if (cache?.Find(job.Url, fingerprint) is { } hit)
                 {
                     foreach (var d in hit.Diagnostics) diagnostics.Add(d);
-                    staged.AddText(OutputPath(job.Url), hit.Html);
+                    staged.AddKnown(OutputPath(job.Url), hit.Html, hit.Staged);
                     continue;
                 }
 
@@ -80,8 +80,8 @@ public static class PageRenderer
                 var page = Normalise(html);
                 var found = local.Sorted();
                 foreach (var d in found) diagnostics.Add(d);
-                cache?.Store(job.Url, new RenderCache.Entry(fingerprint, page, found));
-                staged.AddText(OutputPath(job.Url), page);
+                var file = staged.AddText(OutputPath(job.Url), page);
+                cache?.Store(job.Url, new RenderCache.Entry(fingerprint, page, found, file));
             }
 
             await renderer.DisposeAsync();

@@ -77,5 +77,9 @@ public sealed class RenderCache
     }
 
     /// <summary>One remembered page and the warnings its Markdown produced, replayed when it is reused.</summary>
-    internal sealed record Entry(string Fingerprint, string Html, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <param name="Fingerprint">What the page was made from.</param>
+    /// <param name="Html">The page.</param>
+    /// <param name="Diagnostics">The warnings its Markdown produced.</param>
+    /// <param name="Staged">What staging it found (its hash and links), so a reused page is not encoded and searched again.</param>
+    internal sealed record Entry(string Fingerprint, string Html, IReadOnlyList<Diagnostic> Diagnostics, Write.StagedFile Staged);
 }

@@ -61,14 +61,31 @@ public sealed class StagedSite
     public IReadOnlyDictionary<string, byte[]> Hashes => _files.ToDictionary(f => f.Key, f => f.Value.Hash!, StringComparer.Ordinal);
 
     /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
-    public void AddText(string path, string text) => Add(path, Utf8.GetBytes(text), Links(path, text));
+    /// <returns>What was staged, for <see cref="AddKnown"/> in a later build.</returns>
+    public StagedFile AddText(string path, string text) => Add(path, Utf8.GetBytes(text), Links(path, text));
+
+    /// <summary>
+    /// Adds a text file staged before by <see cref="AddText"/> with the same text: when the folder
+    /// being updated already holds it, it is neither encoded, hashed nor searched for links again.
+    /// </summary>
+    public void AddKnown(string path, string text, StagedFile before)
+    {
+        if (_published is null || !(_published.TryGetValue(path, out var hash) && hash.AsSpan().SequenceEqual(before.Hash)))
+        {
+            AddText(path, text);
+            return;
+        }
+
+        Claim(path);
+        _files[path] = before with { Bytes = null };
+    }
 
     /// <summary>Adds raw bytes.</summary>
     public void AddBytes(string path, byte[] bytes) =>
-        Add(path, bytes, IsChecked(path) ? Links(path, Utf8.GetString(bytes)) : []);
+        _ = Add(path, bytes, IsChecked(path) ? Links(path, Utf8.GetString(bytes)) : []);
 
     /// <summary>Adds a copy of a file on disk, such as an image under input/.</summary>
-    public void AddCopy(string path, string fullPath) => Add(path, File.ReadAllBytes(fullPath), []);
+    public void AddCopy(string path, string fullPath) => _ = Add(path, File.ReadAllBytes(fullPath), []);
 
     /// <summary>Every staged path, sorted.</summary>
     public IReadOnlyCollection<string> Paths => _files.Keys.Order(StringComparer.Ordinal).ToList();
@@ -82,7 +99,7 @@ public sealed class StagedSite
     private string[] Links(string path, string text) =>
         IsChecked(path) ? LinkChecker.References(text, path.EndsWith(".xml", StringComparison.Ordinal)).Select(v => _linkValues.GetOrAdd(v, v)).ToArray() : [];
 
-    private void Add(string path, ReadOnlySpan<byte> bytes, string[] links)
+    private StagedFile Add(string path, ReadOnlySpan<byte> bytes, string[] links)
     {
         Claim(path);
         var hash = SHA256.HashData(bytes);
@@ -99,7 +116,9 @@ public sealed class StagedSite
             RandomAccess.Write(handle, bytes, 0);
         }
 
-        _files[path] = new StagedFile(kept, hash, links);
+        var file = new StagedFile(kept, hash, links);
+        _files[path] = file;
+        return file with { Bytes = null };
     }
 
     // Reserves the path before anything is written, so two outputs with one path are caught even
