@@ -28,7 +28,7 @@ public sealed class PhaseTimings
         if (_clock is null) return;
         var now = _clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.Error.WriteLine($"timing: {phase,-24} {(now - _last).TotalMilliseconds,8:F0} ms  cpu {(cpu - _lastCpu).TotalMilliseconds,8:F0} ms  (heap {GC.GetTotalMemory(Environment.GetEnvironmentVariable("SITE_TIMINGS_LIVE") == "1") / 1048576} MiB)");
+        Console.Error.WriteLine($"timing: {phase,-24} {(now - _last).TotalMilliseconds,8:F0} ms  cpu {(cpu - _lastCpu).TotalMilliseconds,8:F0} ms  (heap {GC.GetTotalMemory(false) / 1048576} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
         _last = now;
         _lastCpu = cpu;
     }

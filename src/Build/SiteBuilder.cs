@@ -64,12 +64,15 @@ public static class SiteBuilder
             timings.Mark("link check");
 
             if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
+            staged.Finish();
+            timings.Mark("write");
             Publish(options, session, staged, diagnostics, timings);
             return new BuildResult(diagnostics.Sorted(), staged);
         }
         finally
         {
             // Publishing removes the staging folder itself; this is for a build that failed or threw first.
+            staged.Dispose();
             OutputSwapper.Discard(staged.Folder);
         }
     }
@@ -127,11 +130,7 @@ public static class SiteBuilder
         }
         else
         {
-            var published = OutputSwapper.Publish(staged, output, options.SearchIndex ? dir =>
-            {
-                timings.Mark("write");
-                return SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics);
-            } : null);
+            var published = OutputSwapper.Publish(staged, output, options.SearchIndex ? dir => SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics) : null);
             timings.Mark(options.SearchIndex ? "search index, swap" : "swap");
             if (!published) return;
             if (session is not null) session.LastWrite = (staged.Paths.Count, 0);

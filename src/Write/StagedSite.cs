@@ -11,11 +11,10 @@ namespace Lscb.Site.Write;
 /// need (its hash and the links in it), so memory does not grow with the size of the pages; the
 /// folder is swapped in only when every check has passed. A site staged in memory keeps the bytes.
 /// </summary>
-public sealed class StagedSite
+public sealed class StagedSite : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ConcurrentDictionary<string, StagedFile> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     // Most links repeat on every page (navigation, assets), so each value is kept once.
     private readonly ConcurrentDictionary<string, string> _linkValues = new(StringComparer.Ordinal);
@@ -31,7 +30,16 @@ public sealed class StagedSite
     {
         Folder = folder;
         Directory.CreateDirectory(folder);
+        _writer = new FolderWriter();
     }
+
+    private readonly FolderWriter? _writer;
+
+    /// <summary>Waits until every file added is on disk; throws when one could not be written.</summary>
+    public void Finish() => _writer?.Finish();
+
+    /// <summary>Stops writing, for a build that failed.</summary>
+    public void Dispose() => _writer?.Dispose();
 
     /// <summary>
     /// A site that will update <paramref name="output"/> in place (preview): a file is kept, in
@@ -99,7 +107,7 @@ public sealed class StagedSite
     private string[] Links(string path, string text) =>
         IsChecked(path) ? LinkChecker.References(text, path.EndsWith(".xml", StringComparison.Ordinal)).Select(v => _linkValues.GetOrAdd(v, v)).ToArray() : [];
 
-    private StagedFile Add(string path, ReadOnlySpan<byte> bytes, string[] links)
+    private StagedFile Add(string path, byte[] bytes, string[] links)
     {
         Claim(path);
         var hash = SHA256.HashData(bytes);
@@ -107,14 +115,10 @@ public sealed class StagedSite
         if (_published is not null)
         {
             // Only what changed is kept, to be written when the site is published.
-            if (!(_published.TryGetValue(path, out var before) && before.AsSpan().SequenceEqual(hash))) kept = bytes.ToArray();
+            if (!(_published.TryGetValue(path, out var before) && before.AsSpan().SequenceEqual(hash))) kept = bytes;
         }
-        else if (Folder is null) kept = bytes.ToArray();
-        else
-        {
-            using var handle = File.OpenHandle(Target(path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, bytes.Length);
-            RandomAccess.Write(handle, bytes, 0);
-        }
+        else if (Folder is null) kept = bytes;
+        else _writer!.Write(Path.Combine(Folder, path), bytes);
 
         var file = new StagedFile(kept, hash, links);
         _files[path] = file;
@@ -127,18 +131,6 @@ public sealed class StagedSite
     {
         if (!_files.TryAdd(path, StagedFile.Pending))
             throw new InvalidOperationException($"Two outputs were written to '{path}'.");
-    }
-
-    private string Target(string path)
-    {
-        var full = Path.Combine(Folder!, path);
-        var folder = Path.GetDirectoryName(full)!;
-        _folders.GetOrAdd(folder, f =>
-        {
-            Directory.CreateDirectory(f);
-            return 0;
-        });
-        return full;
     }
 }
 
