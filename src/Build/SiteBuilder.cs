@@ -81,14 +81,22 @@ public static class SiteBuilder
     // some front matter, a setting or the set of pages changed, not for an edit to a page's text.
     private static IReadOnlyList<(string Path, string Text)> Derived(Assemble.SiteModel model, IReadOnlyList<string> pageUrls, BuildSession? session)
     {
-        List<(string, string)> Make() =>
-        [
-            ("feed.xml", FeedWriter.Write(model)),
-            ("sitemap.xml", SitemapWriter.Sitemap(model, pageUrls)),
-            ("robots.txt", SitemapWriter.Robots(model)),
-            ("data/cases.json", DataExport.Json(model)),
-            ("data/cases.csv", DataExport.Csv(model)),
-        ];
+        // Independent of each other, so made side by side.
+        List<(string, string)> Make()
+        {
+            (string Path, Func<string> Write)[] files =
+            [
+                ("feed.xml", () => FeedWriter.Write(model)),
+                ("sitemap.xml", () => SitemapWriter.Sitemap(model, pageUrls)),
+                ("robots.txt", () => SitemapWriter.Robots(model)),
+                ("data/cases.json", () => DataExport.Json(model)),
+                ("data/cases.csv", () => DataExport.Csv(model)),
+            ];
+            var texts = new string[files.Length];
+            Parallel.For(0, files.Length, i => texts[i] = files[i].Write());
+            return files.Select((f, i) => (f.Path, texts[i])).ToList();
+        }
+
         if (session is null) return Make();
 
         var items = model.Cases.Concat<ContentItem>(model.Themes).Concat(model.Responses).Concat(model.Pages).Concat(model.Home is null ? [] : [model.Home]);

@@ -53,6 +53,9 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
         var items = questions.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
         Assert.Equal(4, items.Count);
         Assert.Contains(items, q => q.Contains("large family", StringComparison.Ordinal));
+        // Search indexes the case's own question, not the three every case page asks.
+        var indexed = questions.QuerySelectorAll("li:not([data-pagefind-ignore])").Select(li => li.TextContent).ToList();
+        Assert.Contains("large family", Assert.Single(indexed), StringComparison.Ordinal);
 
         var help = page.QuerySelector("aside.app-help")!;
         Assert.Contains("Worried about a child?", help.TextContent, StringComparison.Ordinal);
