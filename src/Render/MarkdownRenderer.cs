@@ -52,20 +52,31 @@ public sealed class MarkdownRenderer
     {
         var source = item.Source;
         var document = Markdown.Parse(source.Body, Pipeline);
-        var lines = new LineIndex(source.Body);
+        // Built only when a position is first needed: most bodies have no link and no mistake.
+        var lines = new Lazy<LineIndex>(() => new LineIndex(source.Body), LazyThreadSafetyMode.None);
         // Positions come from the character offset, which stays right inside multi-line headings
         // where Markdig's own line numbers do not.
         SourceSpan At(MarkdownObject o)
         {
-            var (line, column) = lines.Find(o.Span.Start);
+            var (line, column) = lines.Value.Find(o.Span.Start);
             return new SourceSpan(source.Path, source.BodyLine + line, column + 1);
         }
 
+        // One walk over the whole tree: blocks get their classes as they come, links are collected
+        // and rewritten afterwards, since unwrapping a link to a hidden page changes the tree.
         var previousLevel = 1;
-        foreach (var block in document.Descendants<Block>())
+        List<LinkInline>? links = null;
+        List<AutolinkInline>? autolinks = null;
+        foreach (var node in document.Descendants())
         {
-            switch (block)
+            switch (node)
             {
+                case LinkInline link:
+                    (links ??= []).Add(link);
+                    break;
+                case AutolinkInline autolink:
+                    (autolinks ??= []).Add(autolink);
+                    break;
                 case HeadingBlock h:
                     if (h.Level == 1)
                         diagnostics.Error("SCR025", At(h), "use '##' for headings in the text: the page title is the page's only top-level heading");
@@ -92,10 +103,9 @@ public sealed class MarkdownRenderer
             }
         }
 
-        // Collected first: unwrapping a link to a hidden page changes the tree being walked.
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        foreach (var link in links ?? [])
             _links.Rewrite(link, item, At(link), diagnostics);
-        foreach (var link in document.Descendants<AutolinkInline>().ToList())
+        foreach (var link in autolinks ?? [])
             LinkResolver.Rewrite(link, At(link), diagnostics);
 
         using var writer = new StringWriter { NewLine = "\n" };
@@ -113,10 +123,8 @@ public sealed class MarkdownRenderer
 
         public LineIndex(string text)
         {
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\n') _starts.Add(i + 1);
-            }
+            for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+                _starts.Add(i + 1);
         }
 
         public (int Line, int Column) Find(int offset)
