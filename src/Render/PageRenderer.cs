@@ -39,6 +39,9 @@ public static class PageRenderer
     {
         var markdown = new MarkdownRenderer(site, allSources);
         var jobs = Jobs(site, assets, markdown).ToList();
+        // The long lists (indexes, themes, responses) first, so that no worker is left rendering a
+        // large page alone at the end while the others have finished.
+        var order = Enumerable.Range(0, jobs.Count).OrderBy(i => jobs[i].Component == typeof(CasePage)).ToArray();
         var global = cache is null ? "" : GlobalFingerprint(site, assets, allSources);
         cache?.BeginBuild();
 
@@ -60,7 +63,7 @@ public static class PageRenderer
                     renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
                 }
 
-                var job = jobs[i];
+                var job = jobs[order[i]];
                 var fingerprint = cache is null ? "" : RenderCache.Fingerprint(
                     job.Dependencies.Where(d => d != job.Own).Select(d => cache.HashOf(d.Source, withBody: false)).Order(StringComparer.Ordinal)
                         .Prepend(job.Own is null ? "" : cache.HashOf(job.Own.Source, withBody: true)).Prepend(global).Prepend(job.Url));
