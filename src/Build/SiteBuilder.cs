@@ -116,7 +116,7 @@ public static class SiteBuilder
         if (options.Output is null) return new StagedSite();
         if (session is { Published: { } published } && session.PublishedTo == options.Output && Directory.Exists(options.Output))
             return new StagedSite(options.Output, published);
-        return new StagedSite(OutputSwapper.StagingFolder(options.Output));
+        return new StagedSite(OutputSwapper.StagingFolder(options.Output), hashed: options.SearchIndex || session is not null);
     }
 
     private static void Publish(BuildOptions options, BuildSession? session, StagedSite staged, DiagnosticBag diagnostics, PhaseTimings timings)

@@ -6,9 +6,16 @@ using Lscb.Site.Core;
 
 namespace Lscb.Site.Write;
 
-/// <summary>Writes <c>feed.xml</c>: an Atom feed with one entry per published case and response.</summary>
+/// <summary>
+/// Writes <c>feed.xml</c>: an Atom feed of the most recently published cases and responses. Feed
+/// readers fetch the whole file every time they look for news, so it carries the newest
+/// <see cref="MaxEntries"/>, not the whole collection; every case is in the sitemap and the data export.
+/// </summary>
 public static class FeedWriter
 {
+    /// <summary>How many entries the feed carries at most.</summary>
+    public const int MaxEntries = 50;
+
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>The feed document. Withheld cases are left out: the feed carries summaries, and a withheld case has no findings to announce.</summary>
@@ -19,6 +26,7 @@ public static class FeedWriter
             .Concat(site.Responses.Select(r => (Item: (ContentItem)r, Date: r.Date)))
             .OrderByDescending(e => e.Date?.Start ?? DateOnly.MinValue)
             .ThenBy(e => site.UrlOf(e.Item), StringComparer.Ordinal)
+            .Take(MaxEntries)
             .ToList();
 
         // Derived from the content, never from the clock, so that two builds are byte-identical.

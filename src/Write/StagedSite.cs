@@ -26,14 +26,17 @@ public sealed class StagedSite : IDisposable
 
     /// <summary>A site written into <paramref name="folder"/> as its files are added.</summary>
     /// <param name="folder">The staging folder; created here, and removed by whoever made the site when the build fails.</param>
-    public StagedSite(string folder)
+    /// <param name="hashed">False when nothing will ask for the files' hashes (no search index, no preview), to save hashing every page.</param>
+    public StagedSite(string folder, bool hashed = true)
     {
         Folder = folder;
         Directory.CreateDirectory(folder);
         _writer = new FolderWriter();
+        _hashed = hashed;
     }
 
     private readonly FolderWriter? _writer;
+    private readonly bool _hashed = true;
 
     /// <summary>Waits until every file added is on disk; throws when one could not be written.</summary>
     public void Finish() => _writer?.Finish();
@@ -110,12 +113,12 @@ public sealed class StagedSite : IDisposable
     private StagedFile Add(string path, byte[] bytes, string[] links)
     {
         Claim(path);
-        var hash = SHA256.HashData(bytes);
+        var hash = _hashed ? SHA256.HashData(bytes) : null;
         byte[]? kept = null;
         if (_published is not null)
         {
             // Only what changed is kept, to be written when the site is published.
-            if (!(_published.TryGetValue(path, out var before) && before.AsSpan().SequenceEqual(hash))) kept = bytes;
+            if (!(_published.TryGetValue(path, out var before) && before.AsSpan().SequenceEqual(hash!))) kept = bytes;
         }
         else if (Folder is null) kept = bytes;
         else _writer!.Write(Path.Combine(Folder, path), bytes);
@@ -136,7 +139,7 @@ public sealed class StagedSite : IDisposable
 
 /// <summary>One output file.</summary>
 /// <param name="Bytes">The content, when generated and held in memory (when updating in place: only when changed).</param>
-/// <param name="Hash">The SHA-256 of the file's content.</param>
+/// <param name="Hash">The SHA-256 of the file's content; null when the site was staged without hashes.</param>
 /// <param name="Links">The values of the link attributes in an HTML or XML file, as written.</param>
 public sealed record StagedFile(byte[]? Bytes, byte[]? Hash, IReadOnlyList<string> Links)
 {

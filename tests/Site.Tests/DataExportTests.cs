@@ -224,6 +224,28 @@ public sealed class DataExportTests
 
         return rows;
     }
+
+    [Fact]
+    public void The_feed_carries_the_newest_fifty_entries_while_the_export_carries_every_case()
+    {
+        var files = Enumerable.Range(1, FeedWriter.MaxEntries + 5).ToDictionary(
+            i => $"input/cases/child-f{i}.md",
+            i => TestSite.Case($"Child F{i}", $"published: {new DateOnly(2019, 1, 1).AddDays(i):yyyy-MM-dd}"));
+        using var site = new TestSite(files);
+        var result = site.Build(BaseUrl);
+        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+
+        var atom = (System.Xml.Linq.XNamespace)"http://www.w3.org/2005/Atom";
+        var titles = System.Xml.Linq.XDocument.Parse(site.ReadOutput("feed.xml")).Root!.Elements(atom + "entry")
+            .Select(e => e.Element(atom + "title")!.Value).ToList();
+        Assert.Equal(FeedWriter.MaxEntries, titles.Count);
+        Assert.Equal($"Child F{FeedWriter.MaxEntries + 5}", titles[0]);
+        Assert.DoesNotContain("Child F1", titles);
+        Assert.DoesNotContain("Child A", titles);
+
+        using var json = JsonDocument.Parse(site.ReadOutput("data/cases.json"));
+        Assert.Equal(FeedWriter.MaxEntries + 6, json.RootElement.GetProperty("cases").GetArrayLength());
+    }
 }
 
 /// <summary>The export of the real content, built under a GitHub Pages project base path.</summary>
@@ -259,3 +281,4 @@ public sealed class RealSiteDataExportTests(RealSiteFixture site)
         Assert.DoesNotContain("child-n", site.Text("data/cases.csv"), StringComparison.Ordinal);
     }
 }
+
