@@ -28,7 +28,7 @@ internal static class Report
         Line($"- Load average (1, 5, 15 min) before: {machine.LoadBefore}; after: {machine.LoadAfter}. The machine is shared: compare ratios within one run.");
         Line($"- Generator runs: `dotnet WORK/generator/Site.dll build --root DIR --output OUT --now {Harness.Now} --base-url {Harness.BaseUrl} [--no-search]`, " +
              $"each a fresh process after one uncounted warm-up; runs per size: {string.Join(", ", results.Select(r => $"{r.Label} ×{r.NoSearch.Count}"))}" +
-             (options.Environment.Count > 0 ? $"; environment: {string.Join(' ', options.Environment.Select(e => $"{e.Key}={e.Value}"))}" : "; environment: defaults (workstation GC)"));
+             (options.Environment.Count > 0 ? $"; environment: {string.Join(' ', options.Environment.Select(e => $"{e.Key}={e.Value}"))}" : "; environment: nothing added (the runtime settings are the generator's own, from its Site.runtimeconfig.json)"));
         Line($"- Memory guard: a measured process tree is killed above {machine.MemoryLimit} of resident memory, or when the machine has under 2 GiB left");
         Line($"- Start-up of the generator process alone (`Site.dll --help`, median of 5): {Format.Seconds(startup)}");
         Line();
