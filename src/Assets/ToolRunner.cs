@@ -6,7 +6,11 @@ namespace Lscb.Site.Assets;
 public static class ToolRunner
 {
     /// <summary>The exit code and combined output; exit code -1 when the program could not be started.</summary>
-    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, string workingDirectory)
+    /// <param name="program">The program, found on the PATH.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="background">Run it (and what it starts) below normal priority, so it yields the processor to the work a person is waiting for.</param>
+    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, string workingDirectory, bool background = false)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -19,6 +23,7 @@ public static class ToolRunner
         try
         {
             using var process = Process.Start(info)!;
+            if (background) Lower(process);
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
@@ -27,6 +32,18 @@ public static class ToolRunner
         catch (System.ComponentModel.Win32Exception e)
         {
             return (-1, $"{program} could not be started: {e.Message}");
+        }
+    }
+
+    private static void Lower(Process process)
+    {
+        try
+        {
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        {
+            // Only a courtesy: the process may already have ended, or the system may not allow it.
         }
     }
 }

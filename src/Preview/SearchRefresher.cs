@@ -77,7 +77,7 @@ internal sealed class SearchRefresher(string themeRoot, string output, bool enab
             // A full rebuild replaces the folder, index and all, so the index is checked for as well.
             if (key == _indexed && File.Exists(Path.Combine(output, "pagefind", "pagefind.js"))) continue;
             var diagnostics = new DiagnosticBag();
-            if (SearchIndexer.Run(themeRoot, output, site, diagnostics)) _indexed = key;
+            if (SearchIndexer.Run(themeRoot, output, site, diagnostics, background: true)) _indexed = key;
             else
                 foreach (var d in diagnostics.Sorted()) stderr.WriteLine($"{d} (search in the preview is out of date until the next rebuild)");
         }

@@ -29,7 +29,8 @@ public static class SearchIndexer
     /// <param name="stagedDir">The staged site on disk.</param>
     /// <param name="staged">The same site in memory, whose HTML is the cache key.</param>
     /// <param name="diagnostics">Where a failure goes.</param>
-    public static bool Run(string themeRoot, string stagedDir, StagedSite staged, DiagnosticBag diagnostics)
+    /// <param name="background">True for preview's indexing after a reload: Pagefind then runs below normal priority, so the next rebuild is not slowed by it.</param>
+    public static bool Run(string themeRoot, string stagedDir, StagedSite staged, DiagnosticBag diagnostics, bool background = false)
     {
         var cacheRoot = Path.Combine(themeRoot, ".cache", "pagefind");
         var cached = Path.Combine(cacheRoot, Key(themeRoot, staged));
@@ -40,7 +41,7 @@ public static class SearchIndexer
             return true;
         }
 
-        var (code, output) = ToolRunner.Run("node", [Runner, "--site", stagedDir, .. Options], themeRoot);
+        var (code, output) = ToolRunner.Run("node", [Runner, "--site", stagedDir, .. Options], themeRoot, background);
         if (code != 0 || !File.Exists(Path.Combine(target, "pagefind.js")))
         {
             diagnostics.Error("SCR041", SourceSpan.StartOf("package.json"), $"the search index could not be built: {ThemeAssets.Tail(output)}");

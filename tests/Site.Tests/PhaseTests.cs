@@ -88,6 +88,20 @@ public sealed class PhaseTests
     }
 
     [Fact]
+    public void ToolRunner_runs_background_work_below_the_priority_of_other_work()
+    {
+        // Field 19 of /proc/PID/stat is the nice value; the shell reads its own after the priority is set.
+        string[] script = ["-c", "sleep 0.3; cut -d ' ' -f 19 /proc/$$/stat"];
+        var (backgroundExit, background) = Lscb.Site.Assets.ToolRunner.Run("sh", script, Path.GetTempPath(), background: true);
+        var (normalExit, normal) = Lscb.Site.Assets.ToolRunner.Run("sh", script, Path.GetTempPath());
+
+        Assert.Equal(0, backgroundExit);
+        Assert.Equal(0, normalExit);
+        static int Nice(string text) => int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Nice(background) > Nice(normal), $"background work ran at nice {background.Trim()}, other work at {normal.Trim()}");
+    }
+
+    [Fact]
     public void LinkChecker_finds_every_link_attribute_and_feed_element_and_nothing_else()
     {
         const string html = "<a title=\"x=y\" href=\"/a/\">a=\"b\"</a><img alt=\"\" src=\"/b.svg\"><meta name=\"x\" content=\"/c\"><p class=\"href\">";
