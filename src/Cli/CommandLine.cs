@@ -121,7 +121,20 @@ public static class CommandLine
         }
 
         var clock = Stopwatch.StartNew();
-        var result = verb == "build" ? SiteBuilder.Build(options) : SiteBuilder.Check(options);
+        BuildResult result;
+        try
+        {
+            result = verb == "build" ? SiteBuilder.Build(options) : SiteBuilder.Check(options);
+        }
+        catch (Exception e) when (FileProblem(e) is { } problem)
+        {
+            // A full disk, a folder that cannot be written, a file locked by another program: not a
+            // mistake in the content, and nothing a stack trace would help with.
+            stderr.WriteLine($"error: a file could not be read or written: {problem.Message}");
+            stderr.WriteLine($"{verb} failed." + (verb == "build" ? " The previous site was left as it was." : ""));
+            return 1;
+        }
+
         Report(result.Diagnostics, stderr);
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
@@ -137,6 +150,14 @@ public static class CommandLine
             : $"Checked the content: no errors, {Count(warnings, "warning")}.");
         return 0;
     }
+
+    /// <summary>The file system's own failure behind <paramref name="e"/>, also when parallel work wrapped it; null for anything else.</summary>
+    internal static Exception? FileProblem(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException a when a.Flatten().InnerExceptions.All(i => FileProblem(i) is not null) => FileProblem(a.Flatten().InnerExceptions[0]),
+        _ => null,
+    };
 
     /// <summary>Prints diagnostics, and GitHub workflow commands too when running in GitHub Actions.</summary>
     public static void Report(IReadOnlyList<Diagnostic> diagnostics, TextWriter writer)

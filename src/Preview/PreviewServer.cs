@@ -107,10 +107,11 @@ public static class PreviewServer
         {
             result = SiteBuilder.Build(options, session);
         }
-        catch (IOException e)
+        catch (Exception e) when (CommandLine.FileProblem(e) is { } problem)
         {
-            // A file caught half-saved; the next save event rebuilds again.
-            state.Fail([$"a file could not be read while it was being saved ({e.Message}); save it again"]);
+            // Most often a file caught half-saved; the next save event rebuilds again.
+            state.Fail([$"a file could not be read or written ({problem.Message}); save it again"]);
+            stderr.WriteLine($"error: a file could not be read or written: {problem.Message}");
             return;
         }
 

@@ -35,6 +35,22 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
+    public void Given_an_output_folder_that_cannot_be_written_When_built_Then_exit_1_with_a_plain_message_and_no_stack_trace()
+    {
+        using var site = new TestSite();
+        var blocker = Path.Combine(site.Root, "not-a-folder");
+        File.WriteAllText(blocker, "a file where the output's parent folder should be");
+
+        var (code, _, err) = Run("build", "--root", site.Root, "--now", "2026-11-26", "--output", Path.Combine(blocker, "output"), "--no-search");
+
+        Assert.Equal(1, code);
+        Assert.Contains("error: a file could not be read or written: ", err, StringComparison.Ordinal);
+        Assert.Contains("The previous site was left as it was.", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+        Assert.Equal("a file where the output's parent folder should be", File.ReadAllText(blocker));
+    }
+
+    [Fact]
     public void Given_GitHub_Actions_When_a_build_fails_Then_each_error_is_also_a_workflow_command()
     {
         var d = new Lscb.Site.Core.Diagnostic(Lscb.Site.Core.Severity.Error, "SCR012", new("input/cases/child-a.md", 8, 10), "unknown theme 'neglct'");
