@@ -6,10 +6,15 @@ namespace Lscb.Site.Write;
 
 /// <summary>
 /// The files of one build. Paths are relative to the output root with forward slashes; text is
-/// UTF-8 without a byte order mark, with \n line ends.
-/// A site staged into a folder writes each file as it is added and keeps only what the later checks
-/// need (its hash and the links in it), so memory does not grow with the size of the pages; the
-/// folder is swapped in only when every check has passed. A site staged in memory keeps the bytes.
+/// UTF-8 without a byte order mark, with \n line ends. A site is staged in one of three ways:
+/// <list type="bullet">
+/// <item>into a staging folder (<c>build</c>): each file is written as it is added and only what the
+/// later checks need is kept (the links in it, and its hash when asked for), so memory does not
+/// grow with the pages; the folder is swapped in only when every check has passed;</item>
+/// <item>to update a folder in place (<c>preview</c> after its first build): only the files that differ
+/// from what the folder holds are kept, and written when the build has passed;</item>
+/// <item>in memory (tests, <c>check</c>): every file's bytes are kept.</item>
+/// </list>
 /// </summary>
 public sealed class StagedSite : IDisposable
 {
@@ -18,6 +23,10 @@ public sealed class StagedSite : IDisposable
 
     // Most links repeat on every page (navigation, assets), so each value is kept once.
     private readonly ConcurrentDictionary<string, string> _linkValues = new(StringComparer.Ordinal);
+
+    private readonly FolderWriter? _writer;
+    private readonly bool _hashed = true;
+    private readonly IReadOnlyDictionary<string, byte[]>? _published;
 
     /// <summary>A site held in memory.</summary>
     public StagedSite()
@@ -35,19 +44,10 @@ public sealed class StagedSite : IDisposable
         _hashed = hashed;
     }
 
-    private readonly FolderWriter? _writer;
-    private readonly bool _hashed = true;
-
-    /// <summary>Waits until every file added is on disk; throws when one could not be written.</summary>
-    public void Finish() => _writer?.Finish();
-
-    /// <summary>Stops writing, for a build that failed.</summary>
-    public void Dispose() => _writer?.Dispose();
-
     /// <summary>
-    /// A site that will update <paramref name="output"/> in place (preview): a file is kept, in
-    /// memory, only when it differs from what <paramref name="published"/> says the folder holds,
-    /// and nothing is written until <see cref="OutputSwapper.Update"/>.
+    /// A site that will update <paramref name="output"/> in place: a file is kept, in memory, only
+    /// when it differs from what <paramref name="published"/> says the folder holds, and nothing is
+    /// written until <see cref="OutputSwapper.Update"/>.
     /// </summary>
     /// <param name="output">The folder the last good build was published into.</param>
     /// <param name="published">The SHA-256 of each file in it, by path.</param>
@@ -56,8 +56,6 @@ public sealed class StagedSite : IDisposable
         UpdatesFolder = output;
         _published = published;
     }
-
-    private readonly IReadOnlyDictionary<string, byte[]>? _published;
 
     /// <summary>The staging folder the files are written into as they are added; null when they are not written yet.</summary>
     public string? Folder { get; }
@@ -71,6 +69,12 @@ public sealed class StagedSite : IDisposable
     /// <summary>The SHA-256 of each file, by path: what the output holds once this site is published.</summary>
     public IReadOnlyDictionary<string, byte[]> Hashes => _files.ToDictionary(f => f.Key, f => f.Value.Hash!, StringComparer.Ordinal);
 
+    /// <summary>Waits until every file added is on disk; throws when one could not be written.</summary>
+    public void Finish() => _writer?.Finish();
+
+    /// <summary>Stops writing, for a build that failed.</summary>
+    public void Dispose() => _writer?.Dispose();
+
     /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
     /// <returns>What was staged, for <see cref="AddKnown"/> in a later build.</returns>
     public StagedFile AddText(string path, string text) => Add(path, Utf8.GetBytes(text), Links(path, text));
@@ -81,7 +85,7 @@ public sealed class StagedSite : IDisposable
     /// </summary>
     public void AddKnown(string path, string text, StagedFile before)
     {
-        if (_published is null || !(_published.TryGetValue(path, out var hash) && hash.AsSpan().SequenceEqual(before.Hash)))
+        if (_published is null || before.Hash is null || !(_published.TryGetValue(path, out var hash) && hash.AsSpan().SequenceEqual(before.Hash)))
         {
             AddText(path, text);
             return;
