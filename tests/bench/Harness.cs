@@ -448,7 +448,7 @@ internal sealed partial class Harness(BenchOptions options)
         return environment;
     }
 
-    /// <summary>The generator's "timing: PHASE  N ms  (heap M MiB)" lines, in order.</summary>
+    /// <summary>The generator's "timing: PHASE  N ms  [cpu C ms]  (heap M MiB[, collections ...])" lines, in order.</summary>
     internal static List<(string Phase, double Ms, long HeapMiB)> Phases(string stderr) =>
         PhaseLine().Matches(stderr).Select(m => (m.Groups["phase"].Value.Trim(),
             double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture),
@@ -511,7 +511,7 @@ internal sealed partial class Harness(BenchOptions options)
         throw new DirectoryNotFoundException("The repository (Site.csproj beside statiq.config) was not found above the current folder.");
     }
 
-    [GeneratedRegex(@"^timing: (?<phase>.+?)\s+(?<ms>\d+) ms\s+\(heap (?<heap>\d+) MiB\)", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^timing: (?<phase>.+?)\s+(?<ms>\d+) ms\s+(?:cpu\s+\d+ ms\s+)?\(heap (?<heap>\d+) MiB[,)]", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex PhaseLine();
 
     [GeneratedRegex(@" in (\d+) ms", RegexOptions.CultureInvariant)]
