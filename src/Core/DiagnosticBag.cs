@@ -35,7 +35,7 @@ public sealed class DiagnosticBag
     public void Warning(string code, SourceSpan at, string message) => _items.Enqueue(new Diagnostic(Severity.Warning, code, at, message));
 
     /// <summary>Every diagnostic, sorted by file, line, column and code so output is stable.</summary>
-    public IReadOnlyList<Diagnostic> Sorted() =>
+    public IReadOnlyList<Diagnostic> Sorted() => _items.IsEmpty ? [] :
         _items.Distinct()
             .OrderBy(d => d.At.File, StringComparer.Ordinal)
             .ThenBy(d => d.At.Line)

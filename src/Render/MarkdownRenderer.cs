@@ -108,12 +108,8 @@ public sealed class MarkdownRenderer
         foreach (var link in autolinks ?? [])
             LinkResolver.Rewrite(link, At(link), diagnostics);
 
-        using var writer = new StringWriter { NewLine = "\n" };
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        // Markdig keeps a renderer per pipeline for reuse: setting one up costs more than a short page.
+        return document.ToHtml(Pipeline);
     }
 
     /// <summary>Maps a character offset in a text to its 0-based line and column.</summary>

@@ -75,12 +75,13 @@ public static class PageRenderer
                 }
 
                 var local = new DiagnosticBag();
-                var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                var page = await renderer.Dispatcher.InvokeAsync(async () =>
                 {
                     var output = await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(job.Parameters(job.Context, local)));
-                    return output.ToHtmlString();
+                    using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                    output.WriteHtmlTo(writer);
+                    return Normalise(writer.GetStringBuilder());
                 });
-                var page = Normalise(html);
                 var found = local.Sorted();
                 foreach (var d in found) diagnostics.Add(d);
                 var file = staged.AddText(OutputPath(job.Url), page);
@@ -180,5 +181,11 @@ public static class PageRenderer
     }
 
     // Razor writes \r\n on Windows for literal line breaks; output must not depend on the machine.
-    private static string Normalise(string html) => html.Replace("\r\n", "\n", StringComparison.Ordinal) + (html.EndsWith('\n') ? "" : "\n");
+    // The page is finished in the builder it was written into, so it is copied only once.
+    private static string Normalise(System.Text.StringBuilder html)
+    {
+        html.Replace("\r\n", "\n");
+        if (html.Length == 0 || html[^1] != '\n') html.Append('\n');
+        return html.ToString();
+    }
 }
