@@ -88,12 +88,19 @@ public sealed class SiteModel
             .OrderBy(c => c.Title, StringComparer.Ordinal).ToList();
 
     /// <summary>Visible themes among the given slugs, in the order written.</summary>
-    public IReadOnlyList<ThemeItem> ThemesOf(IEnumerable<string> slugs) =>
-        slugs.Where(ThemeBySlug.ContainsKey).Select(s => ThemeBySlug[s]).ToList();
+    public IReadOnlyList<ThemeItem> ThemesOf(IEnumerable<string> slugs) => Visible(slugs, ThemeBySlug);
 
     /// <summary>Visible responses among the given slugs, in the order written.</summary>
-    public IReadOnlyList<ResponseItem> ResponsesOf(IEnumerable<string> slugs) =>
-        slugs.Where(ResponseBySlug.ContainsKey).Select(s => ResponseBySlug[s]).ToList();
+    public IReadOnlyList<ResponseItem> ResponsesOf(IEnumerable<string> slugs) => Visible(slugs, ResponseBySlug);
+
+    // Called for every item of every list on every page, so a plain loop with one lookup each.
+    private static List<T> Visible<T>(IEnumerable<string> slugs, IReadOnlyDictionary<string, T> bySlug)
+    {
+        var found = new List<T>();
+        foreach (var slug in slugs)
+            if (bySlug.TryGetValue(slug, out var item)) found.Add(item);
+        return found;
+    }
 
     /// <summary>The label of a review type key.</summary>
     public string ReviewTypeLabel(string key) => Config.ReviewTypes.TryGetValue(key, out var label) ? label : key;
