@@ -40,6 +40,10 @@ public static class PreviewServer
     {
         var basePath = options.BaseUrl?.AbsolutePath ?? "/";
         var state = new PreviewState();
+        // A rebuild runs on a pool thread and waits there for its rendering workers, which need pool
+        // threads of their own; the pool would otherwise add them only after a delay, stalling a save.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount * 2 + 4), completion);
         var output = Path.Combine(options.Root, ".cache", "preview");
 
         var builder = WebApplication.CreateSlimBuilder();

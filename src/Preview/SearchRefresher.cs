@@ -25,7 +25,9 @@ internal sealed class SearchRefresher(string themeRoot, string output, bool enab
             _pending = site;
             if (_running) return;
             _running = true;
-            _runner = Task.Run(Run);
+            // A thread of its own: a run waits on Pagefind for seconds, and holding a pool thread that
+            // long would leave the next rebuild waiting for the pool to grow.
+            _runner = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 

@@ -67,10 +67,12 @@ public static class PageRenderer
                 var fingerprint = cache is null ? "" : RenderCache.Fingerprint(
                     job.Dependencies.Where(d => d != job.Own).Select(d => cache.HashOf(d.Source, withBody: false)).Order(StringComparer.Ordinal)
                         .Prepend(job.Own is null ? "" : cache.HashOf(job.Own.Source, withBody: true)).Prepend(global).Prepend(job.Url));
-                if (cache?.Find(job.Url, fingerprint) is { } hit)
+                // A page whose inputs are unchanged is reused when the folder being updated still
+                // holds it; otherwise (after a failed write, say) it is rendered again.
+                if (cache?.Find(job.Url, fingerprint) is { } hit && staged.TryAddKnown(OutputPath(job.Url), hit.Staged))
                 {
+                    cache.Reuse();
                     foreach (var d in hit.Diagnostics) diagnostics.Add(d);
-                    staged.AddKnown(OutputPath(job.Url), hit.Html, hit.Staged);
                     continue;
                 }
 
@@ -85,7 +87,7 @@ public static class PageRenderer
                 var found = local.Sorted();
                 foreach (var d in found) diagnostics.Add(d);
                 var file = staged.AddText(OutputPath(job.Url), page);
-                cache?.Store(job.Url, new RenderCache.Entry(fingerprint, page, found, file));
+                cache?.Store(job.Url, new RenderCache.Entry(fingerprint, found, file));
             }
 
             await renderer.DisposeAsync();

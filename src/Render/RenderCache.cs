@@ -6,9 +6,10 @@ using Lscb.Site.Core;
 namespace Lscb.Site.Render;
 
 /// <summary>
-/// Remembers each page's HTML with a fingerprint of everything it was made from, so that a rebuild
-/// in <c>preview</c> renders only the pages an edit touches: the edited page and the pages that list
-/// it. One build uses no cache; <c>preview</c> keeps one for as long as it runs.
+/// Remembers a fingerprint of everything each page was made from, so that a rebuild in
+/// <c>preview</c> renders only the pages an edit touches: the edited page and, when its front matter
+/// changed, the pages that list it. The HTML itself is not kept: the preview folder holds it. One
+/// build uses no cache; <c>preview</c> keeps one for as long as it runs.
 /// </summary>
 public sealed class RenderCache
 {
@@ -33,16 +34,11 @@ public sealed class RenderCache
     }
 
     /// <summary>The remembered page when its fingerprint is unchanged.</summary>
-    internal Entry? Find(string url, string fingerprint)
-    {
-        if (_entries.TryGetValue(url, out var entry) && entry.Fingerprint == fingerprint)
-        {
-            Interlocked.Increment(ref _reused);
-            return entry;
-        }
+    internal Entry? Find(string url, string fingerprint) =>
+        _entries.TryGetValue(url, out var entry) && entry.Fingerprint == fingerprint ? entry : null;
 
-        return null;
-    }
+    /// <summary>Counts a page reused instead of rendered.</summary>
+    internal void Reuse() => Interlocked.Increment(ref _reused);
 
     /// <summary>Remembers a freshly rendered page.</summary>
     internal void Store(string url, Entry entry)
@@ -76,10 +72,12 @@ public sealed class RenderCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>One remembered page and the warnings its Markdown produced, replayed when it is reused.</summary>
+    /// <summary>
+    /// One remembered page: not its HTML, which the preview folder already holds, but what staging
+    /// found in it and the warnings its Markdown produced, replayed when it is reused.
+    /// </summary>
     /// <param name="Fingerprint">What the page was made from.</param>
-    /// <param name="Html">The page.</param>
     /// <param name="Diagnostics">The warnings its Markdown produced.</param>
-    /// <param name="Staged">What staging it found (its hash and links), so a reused page is not encoded and searched again.</param>
-    internal sealed record Entry(string Fingerprint, string Html, IReadOnlyList<Diagnostic> Diagnostics, Write.StagedFile Staged);
+    /// <param name="Staged">Its hash and links, as staging found them.</param>
+    internal sealed record Entry(string Fingerprint, IReadOnlyList<Diagnostic> Diagnostics, Write.StagedFile Staged);
 }

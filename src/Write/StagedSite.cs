@@ -76,23 +76,22 @@ public sealed class StagedSite : IDisposable
     public void Dispose() => _writer?.Dispose();
 
     /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
-    /// <returns>What was staged, for <see cref="AddKnown"/> in a later build.</returns>
+    /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
     public StagedFile AddText(string path, string text) => Add(path, Utf8.GetBytes(text), Links(path, text));
 
     /// <summary>
-    /// Adds a text file staged before by <see cref="AddText"/> with the same text: when the folder
-    /// being updated already holds it, it is neither encoded, hashed nor searched for links again.
+    /// Adds a file staged by an earlier build, when the folder being updated still holds exactly
+    /// that file: nothing is encoded, hashed or searched for links again.
     /// </summary>
-    public void AddKnown(string path, string text, StagedFile before)
+    /// <returns>False, and nothing added, when the folder does not hold it (or the site is not an update).</returns>
+    public bool TryAddKnown(string path, StagedFile before)
     {
         if (_published is null || before.Hash is null || !(_published.TryGetValue(path, out var hash) && hash.AsSpan().SequenceEqual(before.Hash)))
-        {
-            AddText(path, text);
-            return;
-        }
+            return false;
 
         Claim(path);
         _files[path] = before with { Bytes = null };
+        return true;
     }
 
     /// <summary>Adds raw bytes.</summary>
