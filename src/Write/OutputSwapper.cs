@@ -17,10 +17,9 @@ public static partial class OutputSwapper
     }
 
     /// <summary>
-    /// Runs <paramref name="finish"/> over the staged folder (the search index), then swaps it with
-    /// <paramref name="output"/>; a site held in memory is first written into a fresh staging folder.
-    /// When <paramref name="finish"/> returns false the staged folder is removed and the output is
-    /// left untouched.
+    /// Runs <paramref name="finish"/> over the site's staging folder (the search index), then swaps
+    /// it with <paramref name="output"/>. When <paramref name="finish"/> returns false the staging
+    /// folder is removed and the output is left untouched.
     /// </summary>
     /// <returns>True when the new site was swapped in.</returns>
     public static bool Publish(StagedSite site, string output, Func<string, bool>? finish = null)
@@ -29,10 +28,10 @@ public static partial class OutputSwapper
         var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException($"'{output}' has no parent folder.");
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(output);
-        var staging = site.Folder ?? StagingFolder(output);
+        var staging = site.Folder ?? throw new InvalidOperationException("The site was not staged into a folder.");
         try
         {
-            if (site.Folder is null) WriteAll(site, staging);
+            site.Finish();
             if (finish is not null && !finish(staging)) return false;
             Swap(staging, output, parent, name);
         }
@@ -84,18 +83,6 @@ public static partial class OutputSwapper
     public static void Discard(string? staging)
     {
         if (staging is not null && Directory.Exists(staging)) DeleteTree(staging);
-    }
-
-    private static void WriteAll(StagedSite site, string root)
-    {
-        Directory.CreateDirectory(root);
-        var files = site.Files;
-        foreach (var dir in files.Select(f => Path.GetDirectoryName(Path.Combine(root, f.Key))!).Distinct(StringComparer.Ordinal))
-            Directory.CreateDirectory(dir);
-        Parallel.ForEach(files, f =>
-        {
-            File.WriteAllBytes(Path.Combine(root, f.Key), f.Value.Bytes!);
-        });
     }
 
     // A site has one folder per page, so the folders two levels down are removed in parallel first.

@@ -13,7 +13,8 @@ namespace Lscb.Site.Write;
 /// grow with the pages; the folder is swapped in only when every check has passed;</item>
 /// <item>to update a folder in place (<c>preview</c> after its first build): only the files that differ
 /// from what the folder holds are kept, and written when the build has passed;</item>
-/// <item>in memory (tests, <c>check</c>): every file's bytes are kept.</item>
+/// <item>as a record only (a build with no output folder, and tests): nothing is written or kept but
+/// the links and hashes.</item>
 /// </list>
 /// </summary>
 public sealed class StagedSite : IDisposable
@@ -28,7 +29,7 @@ public sealed class StagedSite : IDisposable
     private readonly bool _hashed = true;
     private readonly IReadOnlyDictionary<string, byte[]>? _published;
 
-    /// <summary>A site held in memory.</summary>
+    /// <summary>A site recorded but not written anywhere.</summary>
     public StagedSite()
     {
     }
@@ -123,8 +124,7 @@ public sealed class StagedSite : IDisposable
             // Only what changed is kept, to be written when the site is published.
             if (!(_published.TryGetValue(path, out var before) && before.AsSpan().SequenceEqual(hash!))) kept = bytes;
         }
-        else if (Folder is null) kept = bytes;
-        else _writer!.Write(Path.Combine(Folder, path), bytes);
+        else if (Folder is not null) _writer!.Write(Path.Combine(Folder, path), bytes);
 
         var file = new StagedFile(kept, hash, links);
         _files[path] = file;
@@ -141,7 +141,7 @@ public sealed class StagedSite : IDisposable
 }
 
 /// <summary>One output file.</summary>
-/// <param name="Bytes">The content, when generated and held in memory (when updating in place: only when changed).</param>
+/// <param name="Bytes">The content, when updating a folder in place and it changed; it is written when the site is published.</param>
 /// <param name="Hash">The SHA-256 of the file's content; null when the site was staged without hashes.</param>
 /// <param name="Links">The values of the link attributes in an HTML or XML file, as written.</param>
 public sealed record StagedFile(byte[]? Bytes, byte[]? Hash, IReadOnlyList<string> Links)

@@ -119,7 +119,7 @@ public sealed class PhaseTests
         {
             Directory.CreateDirectory(output);
             File.WriteAllText(Path.Combine(output, "old.html"), "old");
-            var staged = new StagedSite();
+            using var staged = new StagedSite(OutputSwapper.StagingFolder(output));
             staged.AddText("index.html", "new");
             staged.AddText("cases/child-a/index.html", "case");
 
