@@ -16,6 +16,7 @@ public static class SiteAssembler
         ContentKind.Case => $"cases/{item.Slug}/",
         ContentKind.Theme => $"themes/{item.Slug}/",
         ContentKind.Response => $"responses/{item.Slug}/",
+        ContentKind.Source => $"sources/{item.Slug}/",
         _ => $"{item.Slug}/",
     };
 
@@ -32,6 +33,12 @@ public static class SiteAssembler
         var themes = Sorted<ThemeItem>();
         var responses = Sorted<ResponseItem>();
         var pages = Sorted<PlainItem>().Where(p => p.Kind == ContentKind.Page).ToList();
+        var sources = Sorted<SourceItem>();
+        var sourceBySlug = sources.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        var pagesBySource = sources.ToDictionary(s => s.Slug, _ => new List<ContentItem>(), StringComparer.Ordinal);
+        foreach (var item in cases.Concat<ContentItem>(responses).Concat(themes).Concat(pages).Concat(visible.Where(i => i.Kind == ContentKind.Home)))
+            foreach (var slug in item.Sources.Where(pagesBySource.ContainsKey))
+                pagesBySource[slug].Add(item);
         var themeBySlug = themes.ToDictionary(t => t.Slug, StringComparer.Ordinal);
         var responseBySlug = responses.ToDictionary(r => r.Slug, StringComparer.Ordinal);
 
@@ -64,6 +71,9 @@ public static class SiteAssembler
             Themes = themes,
             Responses = responses,
             Pages = pages,
+            SourceDocuments = sources,
+            SourceBySlug = sourceBySlug,
+            PagesBySource = pagesBySource.ToDictionary(p => p.Key, p => (IReadOnlyList<ContentItem>)p.Value, StringComparer.Ordinal),
             Hidden = hidden,
             UrlBySource = visible.ToDictionary(i => i.Source.Path, UrlFor, StringComparer.Ordinal),
             CasesByTheme = casesByTheme.ToDictionary(p => p.Key, p => (IReadOnlyList<CaseItem>)p.Value, StringComparer.Ordinal),

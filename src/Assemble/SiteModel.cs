@@ -26,6 +26,21 @@ public sealed class SiteModel
     /// <summary>Visible plain pages, sorted by title.</summary>
     public required IReadOnlyList<PlainItem> Pages { get; init; }
 
+    /// <summary>Visible source documents, sorted by title.</summary>
+    public required IReadOnlyList<SourceItem> SourceDocuments { get; init; }
+
+    /// <summary>Source slug to the visible pages that name it, in the order cases, responses, themes, pages, each by title.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<ContentItem>> PagesBySource { get; init; }
+
+    /// <summary>
+    /// The newest date the content speaks of: the latest of the visible sources' dates, cases'
+    /// published dates and responses' "as at" dates. The footer says "Content as at" this, so that
+    /// readers judge how current the site is by its content, never by the day it was built.
+    /// </summary>
+    public PartialDate? ContentAsAt =>
+        SourceDocuments.Select(s => s.Date).Concat(Cases.Select(c => c.Published)).Concat(Responses.Select(r => r.AsAt))
+            .Select(d => (PartialDate?)d).OrderByDescending(d => d!.Value.Start).ThenBy(d => d!.Value.Day.HasValue).FirstOrDefault();
+
     /// <summary>Input paths of pages left out (drafts, embargoed): links to them are dropped, not broken.</summary>
     public required IReadOnlySet<string> Hidden { get; init; }
 
@@ -89,6 +104,21 @@ public sealed class SiteModel
 
     /// <summary>Visible themes among the given slugs, in the order written.</summary>
     public IReadOnlyList<ThemeItem> ThemesOf(IEnumerable<string> slugs) => Visible(slugs, ThemeBySlug);
+
+    /// <summary>Visible sources among the given slugs, in the order written.</summary>
+    public IReadOnlyList<SourceItem> SourcesOf(IEnumerable<string> slugs) => Visible(slugs, SourceBySlug);
+
+    /// <summary>Visible sources by slug.</summary>
+    public required IReadOnlyDictionary<string, SourceItem> SourceBySlug { get; init; }
+
+    /// <summary>
+    /// The visible responses on a case's themes (and the themes they include), by title: what a case
+    /// page may show as "the Board's responses on this review's themes", which is not a claim that
+    /// they answer that review.
+    /// </summary>
+    public IReadOnlyList<ResponseItem> ResponsesOnThemes(CaseItem item) =>
+        ThemesOf(item.Themes).SelectMany(ResponsesUnder).Distinct(ReferenceEqualityComparer.Instance).Cast<ResponseItem>()
+            .OrderBy(r => r.Title, StringComparer.Ordinal).ToList();
 
     /// <summary>Visible responses among the given slugs, in the order written.</summary>
     public IReadOnlyList<ResponseItem> ResponsesOf(IEnumerable<string> slugs) => Visible(slugs, ResponseBySlug);

@@ -35,6 +35,7 @@ public static class SiteBuilder
 
         var config = options.BaseUrl is null ? validated.Config : validated.Config with { BaseUrl = options.BaseUrl };
         var today = options.Today ?? PublicationRules.TodayIn(config.TimeZone, DateTimeOffset.UtcNow);
+        ContentValidator.CheckStatusAge(validated, today, diagnostics);
         var model = SiteAssembler.Assemble(validated with { Config = config }, new PublicationRules(options.IncludeDrafts, today));
         var sources = loaded.Files.Select(f => f.Path).ToList();
         timings.Mark("assemble");
@@ -99,7 +100,8 @@ public static class SiteBuilder
 
         if (session is null) return Make();
 
-        var items = model.Cases.Concat<ContentItem>(model.Themes).Concat(model.Responses).Concat(model.Pages).Concat(model.Home is null ? [] : [model.Home]);
+        var items = model.Cases.Concat<ContentItem>(model.Themes).Concat(model.Responses).Concat(model.Pages).Concat(model.SourceDocuments)
+            .Concat(model.Home is null ? [] : [model.Home]);
         var key = RenderCache.Fingerprint(new[] { PageRenderer.ConfigFingerprint(model) }.Concat(pageUrls)
             .Concat(items.Select(i => model.UrlOf(i) + ">" + session.Pages.HashOf(i.Source, withBody: false))));
         if (session.Derived is { } known && known.Key == key) return known.Files;

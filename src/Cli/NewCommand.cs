@@ -47,11 +47,12 @@ public static class NewCommand
 
         var themes = SlugsIn(root, "input/themes");
         var responses = SlugsIn(root, "input/responses");
+        var sources = SlugsIn(root, "input/sources");
         var text = kind switch
         {
-            "case" => CaseTemplate(title, today, ReviewTypes(root), themes, responses),
+            "case" => CaseTemplate(title, today, ReviewTypes(root), themes, responses, sources),
             "theme" => ThemeTemplate(title, themes),
-            _ => ResponseTemplate(title, themes),
+            _ => ResponseTemplate(title, today, themes, sources),
         };
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -79,7 +80,8 @@ public static class NewCommand
         return string.Create(CultureInfo.InvariantCulture, $"{start}-{(start + 1) % 100:00}");
     }
 
-    private static string CaseTemplate(string title, DateOnly today, List<string> reviewTypes, IReadOnlyList<string> themes, IReadOnlyList<string> responses) =>
+    private static string CaseTemplate(string title, DateOnly today, List<string> reviewTypes, IReadOnlyList<string> themes, IReadOnlyList<string> responses,
+        IReadOnlyList<string> sources) =>
         $"""
         ---
         title: {title}
@@ -96,7 +98,10 @@ public static class NewCommand
         publication: published
         # At least one of: {List(themes)}
         themes: []
-        # Any of: {List(responses)}
+        # The documents this page is written from, at least one of: {List(sources)}
+        # The page may say only what they say.
+        sources: []
+        # Only responses that the source says answer this review, any of: {List(responses)}
         responses: []
         # Optional: the address of the full report, starting https://
         # report_url: https://
@@ -132,16 +137,20 @@ public static class NewCommand
 
         """.Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    private static string ResponseTemplate(string title, IReadOnlyList<string> themes) =>
+    private static string ResponseTemplate(string title, DateOnly today, IReadOnlyList<string> themes, IReadOnlyList<string> sources) =>
         $"""
         ---
         title: {title}
         # One or two plain sentences for lists, search results and link previews (under 200 characters).
         summary: Write one or two plain sentences about what the Board did.
-        # One of: planned, in-progress, in-place
+        # One of: planned, in-progress, completed, in-place: the least that the source's words support
         status: planned
+        # The month (or day) on which the source says the response stood at that status: year-month or year-month-day.
+        as_at: {today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}
         # At least one of: {List(themes)}
         themes: []
+        # The documents this page is written from, at least one of: {List(sources)}
+        sources: []
         # Optional: when it was done, year-month-day or year-month.
         # date: 2017-01
         # Remove this line, or write false, when the page is ready to publish.

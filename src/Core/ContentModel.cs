@@ -21,13 +21,19 @@ public enum ResponseStatus
     /// <summary>Under way.</summary>
     InProgress,
 
-    /// <summary>Done and in use.</summary>
+    /// <summary>Done, as the source reports it ("has been developed", "has been reviewed and amended"), which is not to say it is in use.</summary>
+    Completed,
+
+    /// <summary>Done and, as the source says, in use.</summary>
     InPlace,
 }
 
 /// <summary>What every page written by staff has: a source file, a title and a summary.</summary>
 public abstract record ContentItem(SourceFile Source, string Title, string Summary, bool Draft)
 {
+    /// <summary>Slugs of the source documents (<c>input/sources/*.md</c>) the page draws on, in the order written.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
     /// <summary>The file name without <c>.md</c>.</summary>
     public string Slug => Source.Slug;
 
@@ -51,10 +57,36 @@ public sealed record ThemeItem(
     SourceFile Source, string Title, string Summary, bool Draft, IReadOnlyList<string> Related, IReadOnlyList<string> Includes)
     : ContentItem(Source, Title, Summary, Draft);
 
+/// <summary>A response's status on a given date, with what the source said of it.</summary>
+/// <param name="Status">Where the response stood.</param>
+/// <param name="AsAt">The month or day on which that was true, as the source gives it.</param>
+/// <param name="Note">What changed, or what the source said; may be empty.</param>
+public sealed record DatedStatus(ResponseStatus Status, PartialDate AsAt, string? Note);
+
 /// <summary>A Board response: <c>input/responses/*.md</c>.</summary>
 public sealed record ResponseItem(
     SourceFile Source, string Title, string Summary, bool Draft, ResponseStatus Status, IReadOnlyList<string> Themes, PartialDate? Date)
-    : ContentItem(Source, Title, Summary, Draft);
+    : ContentItem(Source, Title, Summary, Draft)
+{
+    /// <summary>The month or day on which <see cref="ContentItem.Title"/>'s status was true; never today by default.</summary>
+    public PartialDate AsAt { get; init; }
+
+    /// <summary>Earlier statuses, newest first; the current one is <see cref="Status"/> as at <see cref="AsAt"/>.</summary>
+    public IReadOnlyList<DatedStatus> History { get; init; } = [];
+}
+
+/// <summary>
+/// A source document (<c>input/sources/*.md</c>): what the pages say comes from it. When the
+/// repository holds its text (<see cref="LocalCopy"/>, under <c>seeds/</c>), the site publishes it
+/// unchanged, so that a reader can check any page against it.
+/// </summary>
+public sealed record SourceItem(
+    SourceFile Source, string Title, string Summary, bool Draft, string Publisher, PartialDate Date, string? Url, string? LocalCopy)
+    : ContentItem(Source, Title, Summary, Draft)
+{
+    /// <summary>The text of <see cref="LocalCopy"/>, exactly as the file holds it; null when there is none.</summary>
+    public string? LocalCopyText { get; init; }
+}
 
 /// <summary>A plain page (<c>input/pages/*.md</c>) or the home page (<c>input/index.md</c>).</summary>
 public sealed record PlainItem(SourceFile Source, string Title, string Summary, bool Draft)
@@ -85,6 +117,9 @@ public sealed record SiteConfig(
 
     /// <summary>The local contact's number; not shown until set.</summary>
     public string? LocalContactPhone { get; init; }
+
+    /// <summary>When set, <c>check</c> warns about a response whose current status is older than this many months.</summary>
+    public int? StatusReviewMonths { get; init; }
 
     /// <summary>The path part of the base URL, always starting and ending with '/': "/" or "/lscb-learning/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";

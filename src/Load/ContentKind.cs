@@ -17,4 +17,7 @@ public enum ContentKind
 
     /// <summary><c>input/pages/*.md</c>: a plain page such as the accessibility statement.</summary>
     Page,
+
+    /// <summary><c>input/sources/*.md</c>: a source document that pages draw on.</summary>
+    Source,
 }

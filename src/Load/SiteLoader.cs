@@ -18,6 +18,7 @@ public static partial class SiteLoader
         ["input/themes"] = ContentKind.Theme,
         ["input/responses"] = ContentKind.Response,
         ["input/pages"] = ContentKind.Page,
+        ["input/sources"] = ContentKind.Source,
     };
 
     /// <summary>Reads the site at <paramref name="root"/>; problems go to <paramref name="diagnostics"/>.</summary>
@@ -56,7 +57,28 @@ public static partial class SiteLoader
             ? Read(markdown[i].full, markdown[i].rel, diagnostics)
             : ReadThrough(cache, markdown[i].full, markdown[i].rel, diagnostics));
         cache?.KeepOnly(markdown.Select(m => m.rel));
-        return new LoadedSite(config, files.OfType<SourceFile>().ToList(), statics);
+        return new LoadedSite(config, files.OfType<SourceFile>().ToList(), statics) { Seeds = ReadSeeds(root) };
+    }
+
+    /// <summary>The file types a source's local copy may be: text that a page can show as it is.</summary>
+    public static readonly IReadOnlySet<string> SeedExtensions = new HashSet<string>([".txt", ".md"], StringComparer.Ordinal);
+
+    // Seeds are a handful of small documents, read whole. The site publishes them unchanged, so the
+    // only change made is the one every file gets: Windows line ends become \n. One that is not UTF-8
+    // text is not offered, and a source naming it is told so.
+    private static Dictionary<string, string> ReadSeeds(string root)
+    {
+        var seeds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folder = Path.Combine(root, "seeds");
+        if (!Directory.Exists(folder)) return seeds;
+        foreach (var full in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            if (!SeedExtensions.Contains(Path.GetExtension(full)) || new FileInfo(full).Length > MaxFileBytes) continue;
+            var text = TextDecoder.Decode(File.ReadAllBytes(full), "seeds", new DiagnosticBag());
+            if (text is not null) seeds[Path.GetRelativePath(root, full).Replace('\\', '/')] = text;
+        }
+
+        return seeds;
     }
 
     private static SourceFile? ReadThrough(SourceCache cache, string full, string path, DiagnosticBag diagnostics)
@@ -117,7 +139,7 @@ public static partial class SiteLoader
         var folder = path[..path.LastIndexOf('/')];
         if (Folders.TryGetValue(folder, out var kind)) return kind;
         diagnostics.Error("SCR026", SourceSpan.StartOf(path),
-            "Markdown files belong in input/cases, input/themes, input/responses or input/pages (or input/index.md for the home page); move this file into one of them");
+            "Markdown files belong in input/cases, input/themes, input/responses, input/pages or input/sources (or input/index.md for the home page); move this file into one of them");
         return null;
     }
 

@@ -23,9 +23,10 @@ public static class PageRenderer
 
     // Own is the item whose body the page shows; of the other items it lists or links to, a page
     // shows only what their front matter says, so an edit to their text alone does not re-render it.
+    // Extra is anything else the page shows that no file's front matter or body holds (a source's local copy).
     private sealed record Job(
         string Url, Type Component, Func<PageContext, DiagnosticBag, Dictionary<string, object?>> Parameters, PageContext Context,
-        IEnumerable<ContentItem> Dependencies, ContentItem? Own = null);
+        IEnumerable<ContentItem> Dependencies, ContentItem? Own = null, string Extra = "");
 
     /// <summary>Renders every page into <paramref name="staged"/>; returns the site-relative URLs of the pages for the sitemap.</summary>
     /// <param name="site">The assembled site.</param>
@@ -66,7 +67,7 @@ public static class PageRenderer
                 var job = jobs[order[i]];
                 var fingerprint = cache is null ? "" : RenderCache.Fingerprint(
                     job.Dependencies.Where(d => d != job.Own).Select(d => cache.HashOf(d.Source, withBody: false)).Order(StringComparer.Ordinal)
-                        .Prepend(job.Own is null ? "" : cache.HashOf(job.Own.Source, withBody: true)).Prepend(global).Prepend(job.Url));
+                        .Prepend(job.Own is null ? "" : cache.HashOf(job.Own.Source, withBody: true)).Prepend(job.Extra).Prepend(global).Prepend(job.Url));
                 // A page whose inputs are unchanged is reused when the folder being updated still
                 // holds it; otherwise (after a failed write, say) it is rendered again.
                 if (cache?.Find(job.Url, fingerprint) is { } hit && staged.TryAddKnown(OutputPath(job.Url), hit.Staged))
@@ -101,10 +102,11 @@ public static class PageRenderer
     public static string OutputPath(string url) => url.EndsWith(".html", StringComparison.Ordinal) ? url : url + "index.html";
 
     // What every page shares: settings, theme, the base address, and which pages exist (navigation,
-    // footer and the links in bodies depend on it). Any change here re-renders everything.
+    // footer and the links in bodies depend on it), and the footer's "Content as at" date. Any change
+    // here re-renders everything.
     // Every input path is in it too, for the suggestions in messages about broken links.
     private static string GlobalFingerprint(SiteModel site, ThemeAssetSet assets, IReadOnlyCollection<string> allSources) =>
-        RenderCache.Fingerprint(new[] { assets.Version, ConfigFingerprint(site) }
+        RenderCache.Fingerprint(new[] { assets.Version, ConfigFingerprint(site), site.ContentAsAt?.ToString() ?? "" }
             .Concat(site.UrlBySource.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => $"{u.Key}>{u.Value}"))
             .Concat(allSources.Order(StringComparer.Ordinal)));
 
@@ -125,7 +127,8 @@ public static class PageRenderer
             (ctx, bag) => new() { ["Ctx"] = ctx, [key] = value, ["Body"] = new MarkupString(markdown.Render(item, bag)) };
         static Dictionary<string, object?> Plain(PageContext ctx, DiagnosticBag bag) => new() { ["Ctx"] = ctx };
         IEnumerable<ContentItem> Everything() =>
-            site.Cases.Concat<ContentItem>(site.Themes).Concat(site.Responses).Concat(site.Pages).Concat(site.Home is null ? [] : [site.Home]);
+            site.Cases.Concat<ContentItem>(site.Themes).Concat(site.Responses).Concat(site.Pages).Concat(site.SourceDocuments)
+                .Concat(site.Home is null ? [] : [site.Home]);
 
         if (site.Home is { } h)
             yield return new Job("", typeof(HomePage), With(h, "Item", h), Ctx("", h.Title, h.Summary, Section.None), Everything(), h);
@@ -148,7 +151,8 @@ public static class PageRenderer
                 : new SearchEntry("Case review", $"{c.Title}: {site.ReviewTypeLabel(c.ReviewType).ToLowerInvariant()}", ThemeTitles(c.Themes), c.Year, c.Published.ToString());
             yield return new Job(site.UrlOf(c), typeof(CasePage), With(c, "Item", c),
                 Ctx(site.UrlOf(c), c.Title, c.Summary, Section.Cases, home, casesCrumb) with { Search = search },
-                site.ThemesOf(c.Themes).Concat<ContentItem>(site.ResponsesOf(c.Responses)).Prepend(c), c);
+                site.ThemesOf(c.Themes).Concat<ContentItem>(site.ResponsesOf(c.Responses)).Concat(site.ResponsesOnThemes(c))
+                    .Concat(site.SourcesOf(c.Sources)).Prepend(c), c);
         }
 
         foreach (var t in site.Themes)
@@ -158,21 +162,37 @@ public static class PageRenderer
                     Search = new SearchEntry("Theme", $"Theme: {t.Title}", site.IncludedThemes[t.Slug].Prepend(t).Select(x => x.Title).ToList(), null, null),
                 },
                 site.IncludedThemes[t.Slug].Concat(site.IncludedBy[t.Slug]).Concat(site.ThemesOf(t.Related)).Prepend(t)
-                    .Concat<ContentItem>(site.CasesUnder(t)).Concat(site.ResponsesUnder(t)), t);
+                    .Concat<ContentItem>(site.CasesUnder(t)).Concat(site.ResponsesUnder(t)).Concat(site.SourcesOf(t.Sources)), t);
         foreach (var r in site.Responses)
             yield return new Job(site.UrlOf(r), typeof(ResponsePage), With(r, "Item", r),
                 Ctx(site.UrlOf(r), r.Title, r.Summary, Section.Responses, home, responsesCrumb) with
                 {
                     Search = new SearchEntry("Board response", $"Board response: {r.Title}", ThemeTitles(r.Themes), null, r.Date?.ToString()),
                 },
-                site.ThemesOf(r.Themes).Concat<ContentItem>(site.CasesByResponse[r.Slug]).Prepend(r), r);
+                site.ThemesOf(r.Themes).Concat<ContentItem>(site.CasesByResponse[r.Slug]).Concat(site.SourcesOf(r.Sources)).Prepend(r), r);
         foreach (var p in site.Pages)
             yield return new Job(site.UrlOf(p), typeof(PlainPage), With(p, "Item", p),
                 Ctx(site.UrlOf(p), p.Title, p.Summary, p.Slug == "about" ? Section.About : Section.None, home) with
                 {
                     Search = new SearchEntry("Page", p.Title, [], null, null),
                 },
-                [p], p);
+                site.SourcesOf(p.Sources).Prepend<ContentItem>(p), p);
+
+        if (site.SourceDocuments.Count > 0)
+        {
+            yield return new Job("sources/", typeof(SourcesIndex), Plain,
+                Ctx("sources/", "Sources", "The documents this site's pages are drawn from, and the pages drawn from each.", Section.None, home),
+                site.SourceDocuments.Concat(site.SourceDocuments.SelectMany(d => site.PagesBySource[d.Slug])));
+        }
+
+        var sourcesCrumb = new Crumb("Sources", "sources/");
+        foreach (var d in site.SourceDocuments)
+        {
+            // Not in the search index: every page drawn from it is, and its text repeats theirs.
+            yield return new Job(site.UrlOf(d), typeof(SourcePage), With(d, "Item", d),
+                Ctx(site.UrlOf(d), d.Title, d.Summary.Length > 0 ? d.Summary : $"{d.Title}, {d.Publisher}, {d.Date.ToDisplay()}.", Section.None, home, sourcesCrumb),
+                site.PagesBySource[d.Slug].Prepend(d), d, d.LocalCopyText ?? "");
+        }
 
         yield return new Job("search/", typeof(SearchPage), Plain,
             Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home) with { IsSearchPage = true },

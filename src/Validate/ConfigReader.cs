@@ -29,7 +29,17 @@ public static class ConfigReader
         var nspcc = r.Text("nspcc_phone", required: false);
         var localName = r.Text("local_contact_name", required: false);
         var localPhone = r.Text("local_contact_phone", required: false);
+        var reviewMonths = r.Text("status_review_months", required: false);
         r.Finish();
+        int? months = null;
+        if (reviewMonths is not null)
+        {
+            if (int.TryParse(reviewMonths, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1200)
+                months = n;
+            else
+                diagnostics.Error("SCR008", r.AtKey("status_review_months"), "'status_review_months' must be a whole number of months, e.g. 12, or left out to turn the warning off");
+        }
+
         if ((localName is null) != (localPhone is null))
             diagnostics.Error("SCR007", r.AtKey(localName is null ? "local_contact_name" : "local_contact_phone"),
                 "set both local_contact_name and local_contact_phone, or leave both empty");
@@ -51,6 +61,7 @@ public static class ConfigReader
             NspccPhone = nspcc,
             LocalContactName = localName,
             LocalContactPhone = localPhone,
+            StatusReviewMonths = months,
         };
     }
 

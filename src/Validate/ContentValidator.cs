@@ -20,6 +20,7 @@ public static partial class ContentValidator
     {
         ["planned"] = ResponseStatus.Planned,
         ["in-progress"] = ResponseStatus.InProgress,
+        ["completed"] = ResponseStatus.Completed,
         ["in-place"] = ResponseStatus.InPlace,
     };
 
@@ -44,7 +45,7 @@ public static partial class ContentValidator
         CheckDuplicates(site.Files, diagnostics);
         // References are checked on files with other errors too, so every mistake shows in one run.
         CheckReferences(bound.Select(b => b.Item).OfType<ContentItem>().ToList(), site.Files, diagnostics);
-        var items = bound.Where(b => b.Valid).Select(b => b.Item!).ToList();
+        var items = bound.Where(b => b.Valid).Select(b => b.Item is SourceItem source ? WithLocalCopy(source, site.Seeds, diagnostics) : b.Item!).ToList();
         return config is null ? null : new ValidatedSite(config, items, site.Statics);
     }
 
@@ -71,7 +72,8 @@ public static partial class ContentValidator
         var before = diagnostics.ErrorCount(file.Path);
 
         var title = r.Text("title", required: true);
-        var summary = r.Text("summary", required: true);
+        // A source document is described by its title, publisher and date; a summary is optional.
+        var summary = r.Text("summary", required: file.Kind != ContentKind.Source);
         var draft = r.Flag("draft", fallback: false);
         if (summary is { Length: > SummaryAdvisedLength })
             diagnostics.Warning("SCR101", r.AtKey("summary"),
@@ -82,8 +84,11 @@ public static partial class ContentValidator
             ContentKind.Case => BindCase(file, r, title, summary, draft, reviewTypes, checkReviewType, diagnostics),
             ContentKind.Theme => new ThemeItem(file, title!, summary!, draft, Names(r.Slugs("related", false)), Names(r.Slugs("includes", false))),
             ContentKind.Response => BindResponse(file, r, title, summary, draft, diagnostics),
+            ContentKind.Source => BindSource(file, r, title, summary, draft, diagnostics),
             _ => new PlainItem(file, title!, summary!, draft),
         };
+        if (item is not null && file.Kind != ContentKind.Source)
+            item = item with { Sources = BindSources(file, r, draft, diagnostics) };
         r.Finish();
         return (item, diagnostics.ErrorCount(file.Path) == before);
     }
@@ -126,8 +131,6 @@ public static partial class ContentValidator
 
         if (reportUrl is not null && !IsSecureWebAddress(reportUrl))
             diagnostics.Error("SCR021", r.AtKey("report_url"), "'report_url' must be a full web address starting with https://");
-        if (responses.Count == 0)
-            diagnostics.Warning("SCR102", r.AtKey("responses"), "this case lists no Board responses yet");
 
         return new CaseItem(file, title!, summary!, draft, reviewType!, year!, published.GetValueOrDefault(),
             publication == "withheld" ? Publication.Withheld : Publication.Published, reason,
@@ -140,11 +143,98 @@ public static partial class ContentValidator
     private static ResponseItem BindResponse(SourceFile file, FrontMatterReader r, string? title, string? summary, bool draft, DiagnosticBag diagnostics)
     {
         var status = r.OneOf("status", Statuses.Keys, required: true);
+        // A status is only ever true as at a date: the reader must never take January 2017's word for today.
+        var asAt = r.Has("as_at") ? r.Date("as_at", required: true) : null;
+        if (!r.Has("as_at"))
+            diagnostics.Error("SCR052", r.AtKey("status"),
+                $"the status{(status is null ? "" : $" '{status}'")} has no date: add a line 'as_at: 2017-01' with the month (or day) on which the source says the response stood there");
         var themes = r.Slugs("themes", required: !draft);
         if (draft && themes.Count == 0)
             diagnostics.Warning("SCR106", r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
         var date = r.Date("date", required: false);
-        return new ResponseItem(file, title!, summary!, draft, status is null ? default : Statuses[status], Names(themes), date);
+        var history = BindHistory(r, asAt, diagnostics);
+        return new ResponseItem(file, title!, summary!, draft, status is null ? default : Statuses[status], Names(themes), date)
+        {
+            AsAt = asAt.GetValueOrDefault(),
+            History = history,
+        };
+    }
+
+    // history: [{status, as_at, note}], newest first, every entry older than the current status.
+    private static List<DatedStatus> BindHistory(FrontMatterReader r, PartialDate? current, DiagnosticBag diagnostics)
+    {
+        var result = new List<DatedStatus>();
+        var entries = r.Mappings("history", "a list of earlier statuses, each written '- status: planned' with 'as_at:' (and optionally 'note:') indented under it");
+        var newer = current;
+        foreach (var entry in entries)
+        {
+            var e = r.Nested(entry);
+            var status = e.OneOf("status", Statuses.Keys, required: true);
+            var asAt = e.Date("as_at", required: true);
+            var note = e.Text("note", required: false);
+            e.Finish();
+            if (status is null || asAt is not { } date) continue;
+            if (newer is { } later && date.Start >= later.Start)
+                diagnostics.Error("SCR054", e.AtKey("as_at"),
+                    $"this earlier status is dated {date.ToDisplay()}, which is not before {later.ToDisplay()}: 'history' lists earlier statuses, newest first, each older than the one above it and than the current 'as_at'");
+            result.Add(new DatedStatus(Statuses[status], date, note));
+            newer = date;
+        }
+
+        return result;
+    }
+
+    private static SourceItem BindSource(SourceFile file, FrontMatterReader r, string? title, string? summary, bool draft, DiagnosticBag diagnostics)
+    {
+        var publisher = r.Text("publisher", required: true);
+        var date = r.Date("date", required: true);
+        var url = r.Text("url", required: false);
+        if (url is not null && !IsSecureWebAddress(url))
+            diagnostics.Error("SCR021", r.AtKey("url"), "'url' must be a full web address starting with https://");
+        var localCopy = r.Text("local_copy", required: false);
+        if (localCopy is not null && !IsSeedPath(localCopy))
+        {
+            diagnostics.Error("SCR053", r.AtKey("local_copy"),
+                $"'local_copy' must name a text file (.txt or .md) in the seeds folder, written from the site folder, e.g. 'seeds/bulletin.txt'");
+            localCopy = null;
+        }
+
+        return new SourceItem(file, title!, summary ?? "", draft, publisher!, date.GetValueOrDefault(), url, localCopy);
+    }
+
+    private static bool IsSeedPath(string path) =>
+        path.StartsWith("seeds/", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal)
+            && SiteLoader.SeedExtensions.Contains(Path.GetExtension(path));
+
+    // The local copy is looked up after binding, since the seeds are not part of any one file.
+    private static SourceItem WithLocalCopy(SourceItem source, IReadOnlyDictionary<string, string> seeds, DiagnosticBag diagnostics)
+    {
+        if (source.LocalCopy is null) return source;
+        if (seeds.TryGetValue(source.LocalCopy, out var text)) return source with { LocalCopyText = text };
+        var r = Reread(source, new DiagnosticBag());
+        diagnostics.Error("SCR053", r?.AtKey("local_copy") ?? SourceSpan.StartOf(source.Source.Path),
+            $"'local_copy' names {source.LocalCopy}, which is not a UTF-8 text file in the seeds folder{Suggest.DidYouMean(source.LocalCopy, seeds.Keys)}; " +
+            "add the document there, or remove this line");
+        return source;
+    }
+
+    // Cases and responses must name where what they say comes from; themes and plain pages may.
+    private static List<string> BindSources(SourceFile file, FrontMatterReader r, bool draft, DiagnosticBag diagnostics)
+    {
+        var before = diagnostics.ErrorCount(file.Path);
+        var sources = r.Slugs("sources", required: false);
+        var malformed = diagnostics.ErrorCount(file.Path) > before;
+        if (sources.Count == 0 && !malformed && file.Kind is ContentKind.Case or ContentKind.Response)
+        {
+            var what = file.Kind == ContentKind.Case ? "case review" : "Board response";
+            if (draft)
+                diagnostics.Warning("SCR106", r.AtKey("sources"), "this draft names no source yet; add 'sources' before it is published");
+            else
+                diagnostics.Error("SCR050", r.AtKey("sources"),
+                    $"this {what} names no source: add a line 'sources: [...]' with the file name (without .md) of the document in input/sources that it is written from; the page may say only what that source says");
+        }
+
+        return Names(sources);
     }
 
     private static void CheckHome(LoadedSite site, DiagnosticBag diagnostics)
@@ -156,7 +246,7 @@ public static partial class ContentValidator
 
     /// <summary>Addresses the site itself uses at its root, which a plain page cannot take.</summary>
     public static readonly IReadOnlySet<string> ReservedPageSlugs =
-        new HashSet<string>(["cases", "themes", "responses", "assets", "search", "data", "pagefind", "404", "index", "feed", "sitemap", "robots"], StringComparer.Ordinal);
+        new HashSet<string>(["cases", "themes", "responses", "sources", "assets", "search", "data", "pagefind", "404", "index", "feed", "sitemap", "robots"], StringComparer.Ordinal);
 
     private static void CheckDuplicates(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
     {
@@ -178,11 +268,13 @@ public static partial class ContentValidator
         // Slugs come from the files, not only the valid items, so a typo elsewhere is not reported twice.
         var themes = files.Where(f => f.Kind == ContentKind.Theme).Select(f => f.Slug).ToHashSet(StringComparer.Ordinal);
         var responses = files.Where(f => f.Kind == ContentKind.Response).Select(f => f.Slug).ToHashSet(StringComparer.Ordinal);
+        var sources = files.Where(f => f.Kind == ContentKind.Source).Select(f => f.Slug).ToHashSet(StringComparer.Ordinal);
 
         foreach (var item in items)
         {
             // Positions are only needed for a broken reference; most files never reread their YAML.
             var r = new Lazy<FrontMatterReader?>(() => Reread(item, new DiagnosticBag()));
+            Check(r, "sources", item.Sources, sources, "source", "SCR051", "input/sources", diagnostics);
             switch (item)
             {
                 case CaseItem c:
@@ -257,6 +349,25 @@ public static partial class ContentValidator
     {
         var r = reader.Value;
         return r?.Slugs(key, required: false).FirstOrDefault(s => s.Slug == slug)?.At ?? r?.AtKey(key) ?? new SourceSpan("", 1, 1);
+    }
+
+    /// <summary>
+    /// Warns (SCR107) about each response whose current status is older than
+    /// <see cref="SiteConfig.StatusReviewMonths"/> months on <paramref name="today"/>, so that the
+    /// Board knows what to confirm. Does nothing when the setting is not used.
+    /// </summary>
+    public static void CheckStatusAge(ValidatedSite site, DateOnly today, DiagnosticBag diagnostics)
+    {
+        if (site.Config.StatusReviewMonths is not { } months) return;
+        foreach (var response in site.Items.OfType<ResponseItem>())
+        {
+            // A month-only date counts from its last day: "January 2017" was still true on the 31st.
+            var asAt = response.AsAt.Day is null ? response.AsAt.Start.AddMonths(1).AddDays(-1) : response.AsAt.Start;
+            if (asAt.AddMonths(months) >= today) continue;
+            var r = Reread(response, new DiagnosticBag());
+            diagnostics.Warning("SCR107", r?.AtKey("as_at") ?? SourceSpan.StartOf(response.Source.Path),
+                $"this status is as at {response.AsAt.ToDisplay()}, more than {months} months ago; confirm it with the Board, then update 'status' and 'as_at' (moving the old status into 'history')");
+        }
     }
 
     private static List<string> Names(IReadOnlyList<SlugRef> refs) => refs.Select(s => s.Slug).ToList();

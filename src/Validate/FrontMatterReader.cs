@@ -19,6 +19,7 @@ public sealed class FrontMatterReader
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly SourceSpan? _start;
 
     /// <summary>Reads <paramref name="map"/>, whose line 1 sits on file line <paramref name="firstLine"/>.</summary>
     public FrontMatterReader(YamlMappingNode map, string path, int firstLine, DiagnosticBag diagnostics)
@@ -30,7 +31,7 @@ public sealed class FrontMatterReader
     }
 
     /// <summary>Where the whole block starts, for "missing key" messages: the opening '---' line, or line 1 of a settings file.</summary>
-    public SourceSpan Start => new(_path, Math.Max(1, _lineOffset), 1);
+    public SourceSpan Start => _start ?? new(_path, Math.Max(1, _lineOffset), 1);
 
     /// <summary>The position of a node in the file.</summary>
     public SourceSpan At(YamlNode node) => new(_path, _lineOffset + (int)node.Start.Line, (int)node.Start.Column);
@@ -166,6 +167,33 @@ public sealed class FrontMatterReader
 
         return result;
     }
+
+    /// <summary>A list of small mappings, such as <c>history</c>; each is read with <see cref="Nested"/>.</summary>
+    public IReadOnlyList<YamlMappingNode> Mappings(string key, string expected)
+    {
+        var node = Find(key, required: false);
+        if (node is null) return [];
+        if (node is not YamlSequenceNode seq)
+        {
+            Wrong(key, node, expected);
+            return [];
+        }
+
+        var result = new List<YamlMappingNode>();
+        foreach (var item in seq.Children)
+        {
+            if (item is YamlMappingNode map) result.Add(map);
+            else _diagnostics.Error("SCR008", At(item), $"each item of '{key}' must be {expected}");
+        }
+
+        return result;
+    }
+
+    /// <summary>A reader for a mapping nested in this one, reporting at the same file positions.</summary>
+    public FrontMatterReader Nested(YamlMappingNode map) => new(map, _path, _lineOffset + 1, _diagnostics, At(map));
+
+    private FrontMatterReader(YamlMappingNode map, string path, int firstLine, DiagnosticBag diagnostics, SourceSpan start)
+        : this(map, path, firstLine, diagnostics) => _start = start;
 
     /// <summary>A nested mapping of text to text, such as <c>review_types</c>.</summary>
     public IReadOnlyList<(string Key, string Value, SourceSpan At)> TextMap(string key, bool required)

@@ -28,13 +28,15 @@ public static class DataExport
 
     /// <summary>The CSV columns, in order.</summary>
     public static IReadOnlyList<string> CsvHeader { get; } =
-        ["slug", "title", "summary", "review_type", "year", "published", "themes", "responses", "url", "report_url"];
+        ["slug", "title", "summary", "review_type", "year", "published", "themes", "responses", "sources", "url", "report_url"];
 
     /// <summary>
     /// Every published case as an indented JSON document: <c>site</c>, <c>publisher</c> and a
     /// <c>cases</c> array, one object per case with its slug, title, summary, review type (key and
     /// label), year, publication date (as written, "2017-01" or "2017-01-31"), visible themes and
-    /// responses, absolute URL and, when it has one, <c>report_url</c>. Ends with a newline.
+    /// responses (only those a source ties to the case, each with its status and the date the status
+    /// was true), sources (slug, title, publisher, date, optional url, and the address of the
+    /// source's page), absolute URL and, when it has one, <c>report_url</c>. Ends with a newline.
     /// </summary>
     public static string Json(SiteModel site)
     {
@@ -73,6 +75,21 @@ public static class DataExport
                     json.WriteString("slug", response.Slug);
                     json.WriteString("title", response.Title);
                     json.WriteString("status", StatusKey(response.Status));
+                    json.WriteString("status_as_at", response.AsAt.ToString());
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("sources");
+                foreach (var source in site.SourcesOf(c.Sources))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("slug", source.Slug);
+                    json.WriteString("title", source.Title);
+                    json.WriteString("publisher", source.Publisher);
+                    json.WriteString("date", source.Date.ToString());
+                    if (source.Url is not null) json.WriteString("url", source.Url);
+                    json.WriteString("page", site.Absolute(site.UrlOf(source)));
                     json.WriteEndObject();
                 }
 
@@ -91,7 +108,7 @@ public static class DataExport
 
     /// <summary>
     /// Every published case as RFC 4180 CSV: a header row (<see cref="CsvHeader"/>), then one row per
-    /// case in the same order as the JSON. Themes and responses are visible slugs joined with ';';
+    /// case in the same order as the JSON. Themes, responses and sources are visible slugs joined with ';';
     /// <c>report_url</c> is empty when there is none. Text that a spreadsheet would read as a formula
     /// starts with an apostrophe.
     /// </summary>
@@ -112,6 +129,7 @@ public static class DataExport
                 c.Published.ToString(),
                 string.Join(';', site.ThemesOf(c.Themes).Select(t => t.Slug)),
                 string.Join(';', site.ResponsesOf(c.Responses).Select(r => r.Slug)),
+                string.Join(';', site.SourcesOf(c.Sources).Select(r => r.Slug)),
                 site.Absolute(site.UrlOf(c)),
                 c.ReportUrl ?? "",
             ]);
@@ -129,6 +147,7 @@ public static class DataExport
     {
         ResponseStatus.Planned => "planned",
         ResponseStatus.InProgress => "in-progress",
+        ResponseStatus.Completed => "completed",
         ResponseStatus.InPlace => "in-place",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };

@@ -63,7 +63,7 @@ public sealed class ContentValidatorTests
     [Fact]
     public void Given_a_value_outside_the_allowed_set_When_checked_Then_SCR010_lists_them_and_suggests()
     {
-        var result = CheckWith("input/responses/plan.md", "---\ntitle: Plan\nsummary: S.\nstatus: in-progres\nthemes: [neglect]\n---\n");
+        var result = CheckWith("input/responses/plan.md", "---\ntitle: Plan\nsummary: S.\nstatus: in-progres\nthemes: [neglect]\nas_at: 2017-01\nsources: [bulletin]\n---\n");
         Diagnostics.One(result, "SCR010", "input/responses/plan.md", 4, 9, "did you mean 'in-progress'?");
     }
 

@@ -17,7 +17,7 @@ public sealed class DataExportTests
     private const string ReportUrl = "https://example.org/reports/child-b.pdf";
 
     private static readonly string[] Header =
-        ["slug", "title", "summary", "review_type", "year", "published", "themes", "responses", "url", "report_url"];
+        ["slug", "title", "summary", "review_type", "year", "published", "themes", "responses", "sources", "url", "report_url"];
 
     /// <summary>
     /// The baseline's published Child A, plus a published Child B with a title that needs quoting and
@@ -38,7 +38,7 @@ public sealed class DataExportTests
         ["input/cases/child-e.md"] = TestSite.Case(
             $"Child E {EmbargoWord}", $"summary: Embargoed {EmbargoWord}.\nresponses: [strategy]\npublished: 2030-05-01", $"## What happened\n\n{EmbargoWord} body.\n"),
         ["input/responses/secret-plan.md"] =
-            $"---\ntitle: Secret plan {HiddenResponseWord}\nsummary: Not yet {HiddenResponseWord}.\nstatus: planned\nthemes: [neglect]\ndraft: true\n---\nText.\n",
+            $"---\ntitle: Secret plan {HiddenResponseWord}\nsummary: Not yet {HiddenResponseWord}.\nstatus: planned\nas_at: 2017-01\nthemes: [neglect]\nsources: [bulletin]\ndraft: true\n---\nText.\n",
     });
 
     private static TestSite Built()
@@ -82,9 +82,13 @@ public sealed class DataExportTests
             [("neglect", "Neglect"), ("domestic-abuse", "Domestic abuse")],
             a.GetProperty("themes").EnumerateArray().Select(t => (t.GetProperty("slug").GetString(), t.GetProperty("title").GetString())).ToList());
         Assert.Equal(
-            [("strategy", "Strategy", "in-place")],
+            [("strategy", "Strategy", "in-place", "2017-01")],
             a.GetProperty("responses").EnumerateArray()
-                .Select(r => (r.GetProperty("slug").GetString(), r.GetProperty("title").GetString(), r.GetProperty("status").GetString())).ToList());
+                .Select(r => (r.GetProperty("slug").GetString(), r.GetProperty("title").GetString(), r.GetProperty("status").GetString(), r.GetProperty("status_as_at").GetString())).ToList());
+        var source = Assert.Single(a.GetProperty("sources").EnumerateArray());
+        Assert.Equal(("bulletin", "The bulletin", "The Board", "2017-01", BaseUrl + "sources/bulletin/"),
+            (source.GetProperty("slug").GetString(), source.GetProperty("title").GetString(), source.GetProperty("publisher").GetString(),
+                source.GetProperty("date").GetString(), source.GetProperty("page").GetString()));
         Assert.Equal(BaseUrl + "cases/child-a/", a.GetProperty("url").GetString());
         Assert.False(a.TryGetProperty("report_url", out _), "no report_url key when the case has none");
     }
@@ -118,10 +122,10 @@ public sealed class DataExportTests
         Assert.All(rows, r => Assert.Equal(Header.Length, r.Count));
         Assert.Equal(Slugs(json), rows.Skip(1).Select(r => r[0]).ToList());
         Assert.Equal(
-            ["child-a", "Child A", "A short summary.", "serious-case-review", "2015-16", "2017-01-31", "neglect;domestic-abuse", "strategy", BaseUrl + "cases/child-a/", ""],
+            ["child-a", "Child A", "A short summary.", "serious-case-review", "2015-16", "2017-01-31", "neglect;domestic-abuse", "strategy", "bulletin", BaseUrl + "cases/child-a/", ""],
             rows[1]);
         Assert.Equal(
-            ["child-b", "'" + TrickyTitle, "'@risk: the summary starts with an at sign.", "thematic-review", "2016-17", "2018-03", "toxic-trio", "strategy", BaseUrl + "cases/child-b/", ReportUrl],
+            ["child-b", "'" + TrickyTitle, "'@risk: the summary starts with an at sign.", "thematic-review", "2016-17", "2018-03", "toxic-trio", "strategy", "bulletin", BaseUrl + "cases/child-b/", ReportUrl],
             rows[2]);
     }
 
@@ -277,7 +281,9 @@ public sealed class RealSiteDataExportTests(RealSiteFixture site)
         var rows = DataExportTests.ParseCsv(site.Text("data/cases.csv"));
 
         Assert.Equal(Published, rows.Skip(1).Select(r => r[0]).ToArray());
-        Assert.All(rows.Skip(1), r => Assert.StartsWith(RealSiteFixture.BaseUrl + "cases/", r[8], StringComparison.Ordinal));
+        Assert.All(rows.Skip(1), r => Assert.StartsWith(RealSiteFixture.BaseUrl + "cases/", r[9], StringComparison.Ordinal));
+        // Every case names its source; none is tied to a response, since the bulletin ties none.
+        Assert.All(rows.Skip(1), r => Assert.Equal(("bulletin-january-2017", ""), (r[8], r[7])));
         Assert.DoesNotContain("child-n", site.Text("data/cases.csv"), StringComparison.Ordinal);
     }
 }

@@ -46,10 +46,13 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     public void A_case_page_is_a_briefing_with_facts_questions_a_warning_and_where_to_get_help()
     {
         var page = site.Page("cases/child-o/index.html");
-        Assert.Equal(["Review type", "Board year", "Published", "Publication"], page.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent));
+        Assert.Equal(["Review type", "Commissioned", "Summarised in"], page.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent));
         Assert.Contains("distressing", page.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
 
-        var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice").NextElementSibling!;
+        var heading = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice");
+        // The questions are the site's, and the page says so before them.
+        Assert.Contains("this site's own", heading.NextElementSibling!.TextContent, StringComparison.Ordinal);
+        var questions = heading.NextElementSibling!.NextElementSibling!;
         var items = questions.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
         Assert.Equal(4, items.Count);
         Assert.Contains(items, q => q.Contains("large family", StringComparison.Ordinal));
@@ -69,7 +72,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     public void The_withheld_case_adds_no_questions_of_its_own()
     {
         var page = site.Page("cases/child-n/index.html");
-        var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice").NextElementSibling!;
+        var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice").NextElementSibling!.NextElementSibling!;
         Assert.Equal(3, questions.QuerySelectorAll("li").Length);
     }
 

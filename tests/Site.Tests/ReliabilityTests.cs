@@ -281,7 +281,7 @@ public sealed class CultureAndTimeZoneTests
                 "themes: [invisible-children, neglect]\nresponses: [strategy, identity-and-inclusion]\npublished: 2016-11\nyear: 2016-17",
                 "## What happened\n\nInformation about CHILD I was shared in İzmir on 31/12/2016; it is inconsistent with 1.5 and 2,5.\n\n| Item | Date |\n|---|---|\n| I | 2016-11-30 |\n"),
             ["input/cases/child-j.md"] = TestSite.Case("Child J", "themes: [invisible-children]\nresponses: [strategy]\npublished: 2017-02-28"),
-            ["input/responses/identity-and-inclusion.md"] = "---\ntitle: Identity and inclusion\nsummary: INCLUSION is in place.\nstatus: in-progress\nthemes: [invisible-children]\ndate: 2017-03-09\n---\nText.\n",
+            ["input/responses/identity-and-inclusion.md"] = "---\ntitle: Identity and inclusion\nsummary: INCLUSION is in place.\nstatus: in-progress\nas_at: 2017-03\nthemes: [invisible-children]\nsources: [bulletin]\ndate: 2017-03-09\n---\nText.\n",
         });
 
         // DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false overrides the InvariantGlobalization of Directory.Build.props

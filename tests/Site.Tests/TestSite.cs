@@ -22,14 +22,15 @@ public sealed class TestSite : IDisposable
         foreach (var (path, text) in files ?? new Dictionary<string, string>()) Write(path, text);
     }
 
-    /// <summary>A minimal valid site: home, two themes (one including the other), a response, a case.</summary>
+    /// <summary>A minimal valid site: home, a source, three themes (one including another), a response, a case.</summary>
     public static readonly IReadOnlyDictionary<string, string> Baseline = new Dictionary<string, string>
     {
         ["input/index.md"] = "---\ntitle: Home\nsummary: The home page.\n---\nWelcome.\n",
+        ["input/sources/bulletin.md"] = "---\ntitle: The bulletin\npublisher: The Board\ndate: 2017-01\n---\nWhat the bulletin is.\n",
         ["input/themes/neglect.md"] = "---\ntitle: Neglect\nsummary: About neglect.\n---\nText.\n",
         ["input/themes/toxic-trio.md"] = "---\ntitle: Toxic trio\nsummary: About the trio.\nincludes: [domestic-abuse]\n---\nText.\n",
         ["input/themes/domestic-abuse.md"] = "---\ntitle: Domestic abuse\nsummary: About domestic abuse.\n---\nText.\n",
-        ["input/responses/strategy.md"] = "---\ntitle: Strategy\nsummary: A strategy.\nstatus: in-place\nthemes: [neglect]\n---\nText.\n",
+        ["input/responses/strategy.md"] = "---\ntitle: Strategy\nsummary: A strategy.\nstatus: in-place\nas_at: 2017-01\nthemes: [neglect]\nsources: [bulletin]\n---\nText.\n",
         ["input/cases/child-a.md"] = Case("Child A", "themes: [neglect, domestic-abuse]\nresponses: [strategy]"),
     };
 
@@ -51,6 +52,9 @@ public sealed class TestSite : IDisposable
             lines.RemoveAll(l => l.StartsWith(key + ":", StringComparison.Ordinal));
             lines.Add(line);
         }
+
+        // Last, so that the lines a test gives keep the numbers they had before cases named sources.
+        if (!lines.Exists(l => l.StartsWith("sources:", StringComparison.Ordinal))) lines.Add("sources: [bulletin]");
 
         return "---\n" + string.Join('\n', lines) + "\n---\n" + body;
     }

@@ -191,7 +191,7 @@ internal static class ContentGenerator
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        foreach (var sub in new[] { "cases", "themes", "responses", "pages" })
+        foreach (var sub in new[] { "cases", "themes", "responses", "pages", "sources" })
             Directory.CreateDirectory(Path.Combine(dir, "input", sub));
         File.Copy(Path.Combine(repoRoot, "statiq.config"), Path.Combine(dir, "statiq.config"));
 
@@ -202,6 +202,10 @@ internal static class ContentGenerator
         var themes = ThemeNames(shape.Themes);
         var responses = ResponseNames(shape.Responses, themes);
 
+        // A bulletin a year, as a Board publishes them: every case and response names one.
+        for (var i = 0; i < SourceCount; i++)
+            writer.Write($"input/sources/{SourceSlug(i)}.md", string.Create(CultureInfo.InvariantCulture,
+                $"---\ntitle: Learning from case reviews, bulletin {i + 1}\npublisher: The Board\ndate: {2016 + i % 10}-{1 + i / 10:00}\n---\nThe Board's bulletin for practitioners.\n"));
         for (var i = 0; i < themes.Count; i++) writer.Write($"input/themes/{themes[i].Slug}.md", Theme(random, i, themes, responses));
         for (var i = 0; i < responses.Count; i++) writer.Write($"input/responses/{responses[i].Slug}.md", Response(random, responses[i], themes));
 
@@ -322,6 +326,10 @@ internal static class ContentGenerator
         return sb.ToString();
     }
 
+    private const int SourceCount = 20;
+
+    private static string SourceSlug(int i) => string.Create(CultureInfo.InvariantCulture, $"bulletin-{i + 1:00}");
+
     private static string Response(Random random, Named r, List<Named> themes)
     {
         var own = new List<int> { r.Theme };
@@ -330,7 +338,9 @@ internal static class ContentGenerator
         sb.Append("---\n");
         sb.Append("title: ").Append(r.Title).Append('\n');
         sb.Append("summary: The Board's response to what the reviews found about ").Append(Lower(themes[r.Theme].Title)).Append(", agreed by every partner agency.\n");
-        sb.Append("status: ").Append(random.Next(3) switch { 0 => "planned", 1 => "in-progress", _ => "in-place" }).Append('\n');
+        sb.Append("status: ").Append(random.Next(4) switch { 0 => "planned", 1 => "in-progress", 2 => "completed", _ => "in-place" }).Append('\n');
+        sb.Append("as_at: ").Append(RandomDate(random, new DateOnly(2016, 1, 1), new DateOnly(2025, 12, 31))[..7]).Append('\n');
+        sb.Append("sources: [").Append(SourceSlug(random.Next(SourceCount))).Append("]\n");
         sb.Append("themes: [").Append(string.Join(", ", own.Select(j => themes[j].Slug))).Append("]\n");
         if (random.NextDouble() < 0.5)
             sb.Append("date: ").Append(RandomDate(random, new DateOnly(2016, 1, 1), new DateOnly(2025, 12, 31))).Append('\n');
@@ -380,6 +390,7 @@ internal static class ContentGenerator
         if (withheld) sb.Append("withheld_reason: ").Append(WithheldReasons[random.Next(WithheldReasons.Length)]).Append('\n');
         sb.Append("themes: [").Append(string.Join(", ", chosen.Select(j => themes[j].Slug))).Append("]\n");
         sb.Append("responses: [").Append(string.Join(", ", ownResponses.Select(j => responses[j].Slug))).Append("]\n");
+        sb.Append("sources: [").Append(SourceSlug(i % SourceCount)).Append("]\n");
         if (!withheld && random.NextDouble() < 0.1)
             sb.Append("questions:\n  - ").Append(Fill(ctx, "How do you make sure that {concern} is discussed with the {agency} before a case is closed?")).Append('\n');
         sb.Append("draft: false\n");
