@@ -151,6 +151,8 @@ public static class PreviewServer
 
         Add(Path.Combine(options.Root, "input"), "*", recursive: true);
         Add(options.Root, "statiq.config", recursive: false);
+        // A source's local copy is published as its page's text.
+        Add(Path.Combine(options.Root, "seeds"), "*", recursive: true);
         foreach (var folder in new[] { "scss", "js", "images" })
             Add(Path.Combine(options.ThemeRoot, "theme", folder), "*", recursive: true);
         return new Watchers(list);

@@ -139,4 +139,54 @@ public sealed class IncrementalBuildTests
         Assert.Contains("Txet.", site.ReadOutput("cases/child-a/index.html"), StringComparison.Ordinal);
         AssertSame(site);
     }
+
+    [Fact]
+    public void A_changed_status_date_re_renders_every_page_that_shows_the_status_and_only_those()
+    {
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/pages/about.md"] = "---\ntitle: About\nsummary: About the site.\n---\nText.\n",
+            // Shows the response only as one on its themes: no 'responses' of its own.
+            ["input/cases/child-b.md"] = TestSite.Case("Child B", "themes: [neglect]"),
+        });
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        var all = session.Pages.Rendered;
+
+        // Earlier than every other date, so the footer's "Content as at" stays and nothing else forces a re-render.
+        site.Write("input/responses/strategy.md", File.ReadAllText(Path.Combine(site.Root, "input/responses/strategy.md"))
+            .Replace("as_at: 2017-01", "as_at: 2016-05", StringComparison.Ordinal));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+
+        foreach (var page in new[] { "responses/strategy/index.html", "responses/index.html", "themes/neglect/index.html", "cases/child-a/index.html", "cases/child-b/index.html", "index.html" })
+            Assert.Contains("as at <time datetime=\"2016-05\">May 2016</time>", site.ReadOutput(page), StringComparison.Ordinal);
+        Assert.InRange(session.Pages.Rendered, 6, all - 1);
+        Assert.Contains("Content as at <time datetime=\"2017-01-31\">31 January 2017</time>", site.ReadOutput("about/index.html"), StringComparison.Ordinal);
+        AssertSame(site);
+    }
+
+    [Fact]
+    public void A_changed_source_or_its_local_copy_re_renders_the_pages_that_name_it()
+    {
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/sources/bulletin.md"] = "---\ntitle: The bulletin\npublisher: The Board\ndate: 2017-01\nlocal_copy: seeds/bulletin.txt\n---\nText.\n",
+            ["seeds/bulletin.txt"] = "The first text of the bulletin.\n",
+        });
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+
+        site.Write("input/sources/bulletin.md", File.ReadAllText(Path.Combine(site.Root, "input/sources/bulletin.md"))
+            .Replace("title: The bulletin", "title: The Board's bulletin", StringComparison.Ordinal));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        foreach (var page in new[] { "cases/child-a/index.html", "responses/strategy/index.html", "sources/index.html", "sources/bulletin/index.html" })
+            Assert.Contains("The Board&#x27;s bulletin", site.ReadOutput(page), StringComparison.Ordinal);
+        AssertSame(site);
+
+        site.Write("seeds/bulletin.txt", "The second text of the bulletin.\n");
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Equal(1, session.Pages.Rendered);
+        Assert.Contains("The second text of the bulletin.", site.ReadOutput("sources/bulletin/index.html"), StringComparison.Ordinal);
+        AssertSame(site);
+    }
 }

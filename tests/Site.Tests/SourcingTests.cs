@@ -1,0 +1,203 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Lscb.Site.Tests;
+
+/// <summary>
+/// The real content says where it comes from and when it was true: every case and response names
+/// its source with its date, every status carries its "as at" date, no page or export ties a
+/// response to a review that its source does not, and the bulletin is published unchanged.
+/// </summary>
+[Collection(RealSiteCollection.Name)]
+public sealed partial class SourcingTests(RealSiteFixture site)
+{
+    private const string Bulletin = "sources/bulletin-january-2017/index.html";
+    private static readonly string Seed = Path.Combine(Repo.Root, "seeds", "000_e3ee0f105502bd18.txt");
+
+    private IEnumerable<string> PagesUnder(string folder) =>
+        site.HtmlFiles.Where(p => p.StartsWith(folder, StringComparison.Ordinal) && p != folder + "index.html");
+
+    [Fact]
+    public void Given_the_real_content_Then_every_case_and_response_page_shows_its_source_with_publisher_and_date()
+    {
+        var pages = PagesUnder("cases/").Concat(PagesUnder("responses/")).ToList();
+        Assert.Equal(4 + 6, pages.Count);
+        foreach (var path in pages)
+        {
+            var page = site.Page(path);
+            var heading = page.QuerySelector("h2#sources");
+            Assert.True(heading is not null, $"{path} has no Source section");
+            var item = Assert.Single(page.QuerySelectorAll("ul.app-sources li"));
+            Assert.Equal(RealSiteFixture.BasePath + "sources/bulletin-january-2017/", item.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal("Learning from Serious Case Reviews in Knowsley, Knowsley Local Safeguarding Children Board, January 2017", Squash(item.TextContent));
+            Assert.Equal("2017-01", item.QuerySelector("time")!.GetAttribute("datetime"));
+        }
+    }
+
+    [Fact]
+    public void Given_the_real_content_Then_every_status_shown_anywhere_carries_its_as_at_date()
+    {
+        var shown = 0;
+        foreach (var path in site.HtmlFiles)
+        {
+            foreach (var tag in site.Page(path).QuerySelectorAll("main .govuk-tag"))
+            {
+                shown++;
+                var status = tag.ParentElement!;
+                Assert.True(status.ClassList.Contains("app-status"), $"{path}: the status '{tag.TextContent}' is not in a dated status line");
+                Assert.Matches(@"^(Planned|In progress|Completed|In place) as at January 2017$", Squash(status.TextContent));
+                Assert.Equal("2017-01", status.QuerySelector("time")!.GetAttribute("datetime"));
+            }
+        }
+
+        // Six responses on the responses index and the home page, and each on its own page, at least.
+        Assert.True(shown >= 18, $"only {shown} statuses were found");
+    }
+
+    [Fact]
+    public void Given_the_bulletins_words_Then_each_response_has_the_status_they_support()
+    {
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["neglect-strategy"] = "Completed",            // "has been reviewed and amended"
+            ["graded-care-profile"] = "In progress",       // "has promoted the use of"
+            ["domestic-abuse-action-plan"] = "In progress", // "is being delivered"
+            ["sexually-harmful-behaviour-policy"] = "Completed", // "has been developed"
+            ["voice-of-the-child-focus-group"] = "Planned", // "has been commissioned"
+            ["targeted-training"] = "In progress",         // "has continued to be delivered"
+        };
+        foreach (var (slug, status) in expected)
+        {
+            var page = site.Page($"responses/{slug}/index.html");
+            Assert.Equal($"{status} as at January 2017", Squash(page.QuerySelector(".govuk-summary-list .app-status")!.TextContent));
+            Assert.Contains("This status is as at January 2017", page.QuerySelector(".app-currency")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Given_a_bulletin_that_lists_responses_for_all_reviews_together_Then_no_case_page_response_page_or_export_row_ties_one_to_a_review()
+    {
+        foreach (var path in PagesUnder("cases/"))
+        {
+            var main = site.Page(path).QuerySelector("main")!;
+            Assert.DoesNotContain("says answer it", main.TextContent, StringComparison.Ordinal);
+            var links = main.QuerySelectorAll("a[href*='/responses/']").ToList();
+            Assert.NotEmpty(links);
+            // Every response a case page links to is in the list labelled as the responses on its themes.
+            foreach (var link in links)
+            {
+                var list = link.Closest("ul.app-card-list");
+                Assert.True(list is not null, $"{path}: a response link outside the labelled list");
+                Assert.Contains("not said to answer this review", list.PreviousElementSibling!.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var path in PagesUnder("responses/"))
+        {
+            var main = site.Page(path).QuerySelector("main")!;
+            Assert.Empty(main.QuerySelectorAll("a[href*='/cases/']"));
+            Assert.Contains("No source ties this response to a particular case review", main.TextContent, StringComparison.Ordinal);
+        }
+
+        using var json = JsonDocument.Parse(site.Text("data/cases.json"));
+        foreach (var c in json.RootElement.GetProperty("cases").EnumerateArray())
+            Assert.Empty(c.GetProperty("responses").EnumerateArray());
+        var rows = DataExportTests.ParseCsv(site.Text("data/cases.csv"));
+        var column = rows[0].IndexOf("responses");
+        Assert.All(rows.Skip(1), r => Assert.Equal("", r[column]));
+    }
+
+    [Fact]
+    public void Given_the_withheld_case_Then_no_publication_date_stands_beside_its_notice()
+    {
+        var page = site.Page("cases/child-n/index.html");
+        var banner = page.QuerySelector(".govuk-notification-banner")!;
+        var facts = page.QuerySelector(".govuk-summary-list")!;
+        foreach (var part in new[] { banner, facts })
+        {
+            Assert.Empty(part.QuerySelectorAll("time"));
+            Assert.DoesNotContain("2017", part.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Published", part.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["Review type", "Commissioned", "Findings"], facts.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent));
+        var values = facts.QuerySelectorAll(".govuk-summary-list__value");
+        Assert.Equal("Not published", values[values.Length - 1].TextContent);
+    }
+
+    [Fact]
+    public void Given_a_published_case_Then_its_date_is_said_to_be_the_bulletins_and_the_learning_is_said_not_to_be_news()
+    {
+        foreach (var path in PagesUnder("cases/"))
+        {
+            var page = site.Page(path);
+            Assert.DoesNotContain(page.QuerySelectorAll(".govuk-summary-list__key"), k => k.TextContent == "Published");
+            var currency = Squash(page.QuerySelector(".app-currency")!.TextContent);
+            Assert.Contains("commissioned in the Board year 2015-16", currency, StringComparison.Ordinal);
+            Assert.Contains("(January 2017)", currency, StringComparison.Ordinal);
+            Assert.Contains("not today", currency, StringComparison.Ordinal);
+        }
+
+        var summarised = site.Page("cases/child-o/index.html").QuerySelectorAll(".govuk-summary-list__row")
+            .Single(r => r.QuerySelector("dt")!.TextContent == "Summarised in");
+        Assert.Equal("Learning from Serious Case Reviews in Knowsley, January 2017", Squash(summarised.QuerySelector("dd")!.TextContent));
+    }
+
+    [Fact]
+    public void Given_the_real_content_Then_every_footer_says_what_date_the_content_is_as_at_not_the_build_date()
+    {
+        foreach (var path in site.HtmlFiles)
+        {
+            var footer = site.Page(path).QuerySelector("footer")!;
+            Assert.Contains("Content as at January 2017.", Squash(footer.TextContent), StringComparison.Ordinal);
+            Assert.NotNull(footer.QuerySelector($"a[href='{RealSiteFixture.BasePath}sources/']"));
+        }
+    }
+
+    [Fact]
+    public void Given_the_sources_page_Then_it_lists_the_bulletin_with_every_page_drawn_from_it()
+    {
+        var page = site.Page("sources/index.html");
+        var heading = Assert.Single(page.QuerySelectorAll("main h2"));
+        Assert.Equal("Learning from Serious Case Reviews in Knowsley", heading.TextContent);
+        var links = page.QuerySelectorAll("main ul.govuk-list a").Select(a => a.GetAttribute("href")!).ToList();
+        foreach (var path in new[] { "cases/child-o/", "cases/child-n/", "responses/neglect-strategy/", "themes/toxic-trio/", "about/" })
+            Assert.Contains(RealSiteFixture.BasePath + path, links);
+    }
+
+    [Fact]
+    public void Given_the_bulletin_in_seeds_Then_its_page_shows_its_text_unchanged()
+    {
+        var page = site.Page(Bulletin);
+        var text = page.QuerySelector("pre#source-text")!.TextContent;
+        Assert.Equal(File.ReadAllText(Seed), text);
+        // The text is kept out of the search index: every page drawn from it is indexed instead.
+        Assert.Equal("all", page.QuerySelector("pre#source-text")!.GetAttribute("data-pagefind-ignore"));
+    }
+
+    [Fact]
+    public void Given_a_page_that_quotes_the_bulletin_Then_the_quotation_is_in_the_bulletin_word_for_word()
+    {
+        // The bulletin's own text, without its bold marks and with its line breaks and spaces folded.
+        var bulletin = Squash(File.ReadAllText(Seed).Replace("**", "", StringComparison.Ordinal));
+        var quoted = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Root, "input"), "*.md", SearchOption.AllDirectories))
+        {
+            foreach (Match m in Quotation().Matches(Squash(File.ReadAllText(file))))
+            {
+                quoted++;
+                var words = m.Groups[1].Value;
+                Assert.True(bulletin.Contains(words, StringComparison.Ordinal), $"{Path.GetFileName(file)} quotes the bulletin as saying \"{words}\", which it does not");
+            }
+        }
+
+        Assert.True(quoted >= 7, $"only {quoted} quotations of the bulletin were found");
+    }
+
+    private static string Squash(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+
+    // "The bulletin says: "...", and "The bulletin also says: "..."".
+    [GeneratedRegex("bulletin (?:also )?says: \"([^\"]+)\"")]
+    private static partial Regex Quotation();
+}
