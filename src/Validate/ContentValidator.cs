@@ -213,8 +213,8 @@ public static partial class ContentValidator
         if (seeds.TryGetValue(source.LocalCopy, out var text)) return source with { LocalCopyText = text };
         var r = Reread(source, new DiagnosticBag());
         diagnostics.Error("SCR053", r?.AtKey("local_copy") ?? SourceSpan.StartOf(source.Source.Path),
-            $"'local_copy' names {source.LocalCopy}, which is not a UTF-8 text file in the seeds folder{Suggest.DidYouMean(source.LocalCopy, seeds.Keys)}; " +
-            "add the document there, or remove this line");
+            $"'local_copy' names {source.LocalCopy}, which is not a UTF-8 text file in the seeds folder; add the document there, correct the name or remove this line" +
+            Suggest.DidYouMean(source.LocalCopy, seeds.Keys));
         return source;
     }
 
