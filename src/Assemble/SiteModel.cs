@@ -37,9 +37,22 @@ public sealed class SiteModel
     /// published dates and responses' "as at" dates. The footer says "Content as at" this, so that
     /// readers judge how current the site is by its content, never by the day it was built.
     /// </summary>
-    public PartialDate? ContentAsAt =>
-        SourceDocuments.Select(s => s.Date).Concat(Cases.Select(c => c.Published)).Concat(Responses.Select(r => r.AsAt))
-            .Select(d => (PartialDate?)d).OrderByDescending(d => d!.Value.Start).ThenBy(d => d!.Value.Day.HasValue).FirstOrDefault();
+    /// <remarks>Every page's footer asks, so it is worked out once: a walk over every case per page would be quadratic.</remarks>
+    public PartialDate? ContentAsAt => (_contentAsAt ??= new(Newest)).Value;
+
+    private Lazy<PartialDate?>? _contentAsAt;
+
+    private PartialDate? Newest()
+    {
+        PartialDate? newest = null;
+        foreach (var date in SourceDocuments.Select(s => s.Date).Concat(Cases.Select(c => c.Published)).Concat(Responses.Select(r => r.AsAt)))
+        {
+            // The later first day wins; on the same first day, "January 2017" over "1 January 2017", since it says less.
+            if (newest is not { } n || date.Start > n.Start || (date.Start == n.Start && date.Day is null && n.Day is not null)) newest = date;
+        }
+
+        return newest;
+    }
 
     /// <summary>Input paths of pages left out (drafts, embargoed): links to them are dropped, not broken.</summary>
     public required IReadOnlySet<string> Hidden { get; init; }

@@ -87,7 +87,7 @@ public sealed partial class SourcingTests(RealSiteFixture site)
             // Every response a case page links to is in the list labelled as the responses on its themes.
             foreach (var link in links)
             {
-                var list = link.Closest("ul.app-card-list");
+                var list = link.Closest("ul.app-response-list");
                 Assert.True(list is not null, $"{path}: a response link outside the labelled list");
                 Assert.Contains("not said to answer this review", list.PreviousElementSibling!.TextContent, StringComparison.Ordinal);
             }
