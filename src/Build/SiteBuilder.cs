@@ -32,6 +32,9 @@ public static class SiteBuilder
         var validated = ContentValidator.Validate(loaded, diagnostics, session?.Bindings);
         timings.Mark("validate");
         if (validated is null) return new BuildResult(diagnostics.Sorted(), null);
+        // Every file, drafts and files with other errors included: the repository itself is public.
+        SafeguardingChecks.CheckAll(loaded, validated.Config, validated.Bound, diagnostics);
+        timings.Mark("safeguarding checks");
 
         var config = options.BaseUrl is null ? validated.Config : validated.Config with { BaseUrl = options.BaseUrl };
         var today = options.Today ?? PublicationRules.TodayIn(config.TimeZone, DateTimeOffset.UtcNow);

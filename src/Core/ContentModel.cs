@@ -34,6 +34,12 @@ public abstract record ContentItem(SourceFile Source, string Title, string Summa
     /// <summary>Slugs of the source documents (<c>input/sources/*.md</c>) the page draws on, in the order written.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>Details the safeguarding checks would report, allowed on purpose (<c>allow:</c>).</summary>
+    public IReadOnlyList<Allowance> Allowances { get; init; } = [];
+
+    /// <summary>The file lines the <c>allow:</c> block takes, which the checks do not read; (0, 0) when there is none.</summary>
+    public (int First, int Last) AllowLines { get; init; }
+
     /// <summary>The file name without <c>.md</c>.</summary>
     public string Slug => Source.Slug;
 
@@ -126,4 +132,17 @@ public sealed record SiteConfig(
 }
 
 /// <summary>The output of Validate: settings and typed, cross-checked content.</summary>
-public sealed record ValidatedSite(SiteConfig Config, IReadOnlyList<ContentItem> Items, IReadOnlyList<StaticFile> Statics);
+public sealed record ValidatedSite(SiteConfig Config, IReadOnlyList<ContentItem> Items, IReadOnlyList<StaticFile> Statics)
+{
+    /// <summary>What each loaded file bound to, in the loaded order, files with errors included; null where the front matter could not be read.</summary>
+    public IReadOnlyList<ContentItem?> Bound { get; init; } = [];
+}
+
+/// <summary>
+/// A detail that the safeguarding checks would report, allowed on purpose in a page's front matter
+/// (<c>allow:</c>), with the reason a reviewer sees in the diff.
+/// </summary>
+/// <param name="Text">The exact text allowed.</param>
+/// <param name="Reason">Why it is safe to publish.</param>
+/// <param name="At">Where the allowance is written.</param>
+public sealed record Allowance(string Text, string Reason, SourceSpan At);

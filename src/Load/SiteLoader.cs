@@ -57,7 +57,12 @@ public static partial class SiteLoader
             ? Read(markdown[i].full, markdown[i].rel, diagnostics)
             : ReadThrough(cache, markdown[i].full, markdown[i].rel, diagnostics));
         cache?.KeepOnly(markdown.Select(m => m.rel));
-        return new LoadedSite(config, files.OfType<SourceFile>().ToList(), statics) { Seeds = ReadSeeds(root) };
+        var language = Path.Combine(root, "checks", "language.yml");
+        return new LoadedSite(config, files.OfType<SourceFile>().ToList(), statics)
+        {
+            Seeds = ReadSeeds(root),
+            LanguageText = File.Exists(language) ? TextDecoder.Decode(File.ReadAllBytes(language), "checks/language.yml", diagnostics) : null,
+        };
     }
 
     /// <summary>The file types a source's local copy may be: text that a page can show as it is.</summary>

@@ -38,4 +38,7 @@ public sealed record LoadedSite(string? ConfigText, IReadOnlyList<SourceFile> Fi
     /// <c>local_copy</c> names one of them.
     /// </summary>
     public IReadOnlyDictionary<string, string> Seeds { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The text of <c>checks/language.yml</c>, the language list; null when there is none.</summary>
+    public string? LanguageText { get; init; }
 }

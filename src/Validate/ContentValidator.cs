@@ -46,7 +46,7 @@ public static partial class ContentValidator
         // References are checked on files with other errors too, so every mistake shows in one run.
         CheckReferences(bound.Select(b => b.Item).OfType<ContentItem>().ToList(), site.Files, diagnostics);
         var items = bound.Where(b => b.Valid).Select(b => b.Item is SourceItem source ? WithLocalCopy(source, site.Seeds, diagnostics) : b.Item!).ToList();
-        return config is null ? null : new ValidatedSite(config, items, site.Statics);
+        return config is null ? null : new ValidatedSite(config, items, site.Statics) { Bound = bound.Select(b => b.Item).ToList() };
     }
 
     private static (ContentItem? Item, bool Valid) BindThrough(BindCache cache, string settings, SourceFile file,
@@ -89,6 +89,8 @@ public static partial class ContentValidator
         };
         if (item is not null && file.Kind != ContentKind.Source)
             item = item with { Sources = BindSources(file, r, draft, diagnostics) };
+        if (item is not null)
+            item = item with { Allowances = BindAllowances(r), AllowLines = r.LinesOf("allow") };
         r.Finish();
         return (item, diagnostics.ErrorCount(file.Path) == before);
     }
@@ -216,6 +218,22 @@ public static partial class ContentValidator
             $"'local_copy' names {source.LocalCopy}, which is not a UTF-8 text file in the seeds folder; add the document there, correct the name or remove this line" +
             Suggest.DidYouMean(source.LocalCopy, seeds.Keys));
         return source;
+    }
+
+    // allow: [{text, reason}]: both required, so that the reviewer of the diff sees why.
+    private static List<Allowance> BindAllowances(FrontMatterReader r)
+    {
+        var result = new List<Allowance>();
+        foreach (var entry in r.Mappings("allow", "a list of allowed details, each written '- text: ...' with 'reason: ...' indented under it"))
+        {
+            var e = r.Nested(entry);
+            var text = e.Text("text", required: true);
+            var reason = e.Text("reason", required: true);
+            e.Finish();
+            if (text is not null && reason is not null) result.Add(new Allowance(text, reason, e.AtKey("text")));
+        }
+
+        return result;
     }
 
     // Cases and responses must name where what they say comes from; themes and plain pages may.

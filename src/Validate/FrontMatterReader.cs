@@ -189,6 +189,15 @@ public sealed class FrontMatterReader
         return result;
     }
 
+    /// <summary>The first and last file lines a key's value takes; (0, 0) when the key is absent.</summary>
+    public (int First, int Last) LinesOf(string key)
+    {
+        if (!_map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return (0, 0);
+        // A block ends where the next key starts, at column 1 of that line.
+        var last = node.End.Column == 1 && node.End.Line > node.Start.Line ? node.End.Line - 1 : node.End.Line;
+        return (_lineOffset + (int)node.Start.Line, _lineOffset + (int)last);
+    }
+
     /// <summary>A reader for a mapping nested in this one, reporting at the same file positions.</summary>
     public FrontMatterReader Nested(YamlMappingNode map) => new(map, _path, _lineOffset + 1, _diagnostics, At(map));
 

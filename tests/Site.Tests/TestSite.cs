@@ -4,8 +4,8 @@ using Lscb.Site.Core;
 namespace Lscb.Site.Tests;
 
 /// <summary>
-/// A whole small site declared inline, written to a temporary folder: statiq.config (the real one
-/// unless replaced) and the given input files. Deleted on dispose.
+/// A whole small site declared inline, written to a temporary folder: statiq.config and
+/// checks/language.yml (the real ones unless replaced) and the given input files. Deleted on dispose.
 /// </summary>
 public sealed class TestSite : IDisposable
 {
@@ -14,6 +14,8 @@ public sealed class TestSite : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "lscb-site-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         File.Copy(Path.Combine(Repo.Root, "statiq.config"), Path.Combine(Root, "statiq.config"));
+        Directory.CreateDirectory(Path.Combine(Root, "checks"));
+        File.Copy(Path.Combine(Repo.Root, "checks", "language.yml"), Path.Combine(Root, "checks", "language.yml"));
         if (withBaseline)
         {
             foreach (var (path, text) in Baseline) Write(path, text);
