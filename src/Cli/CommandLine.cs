@@ -16,12 +16,15 @@ public static class CommandLine
           Site check   [--drafts] [--now YYYY-MM-DD] [--root DIR]
           Site preview [--port N] [--base-url URL] [--now YYYY-MM-DD] [--root DIR]
           Site new case|theme|response "Title" [--root DIR]
+          Site diff BASE_DIR HEAD_DIR [--diagnostics FILE] [--artifact NAME] [--output FILE]
 
           build    validate the content and write the site into output/ (or DIR)
           check    validate the content and settings only; writes nothing
           preview  build with drafts, serve it on http://localhost:N/, rebuild on every save
                    and reload open pages; Ctrl+C stops it
           new      write a new draft page with every required setting and the usual headings
+          diff     compare two built sites by the text readers see, and write a summary in
+                   Markdown of the pages added, changed and removed (for a pull request's reviewer)
 
           --output DIR     where the site is written (default: output/ in the site folder)
           --base-url URL   the address the site is served from, e.g. https://owner.github.io/repo/
@@ -31,9 +34,12 @@ public static class CommandLine
           --root DIR       the site folder holding statiq.config and input/ (default: current folder)
           --port N         the preview's port (default 8080; 0 picks a free one)
           --no-search      build without the search index (the search page then finds nothing)
+          --diagnostics F  (diff) include the messages that 'check' printed, saved in file F
+          --artifact NAME  (diff) name the uploaded built site, for the reviewer to download
+          --output F       (diff) append the summary to file F instead of printing it
         """;
 
-    private static readonly string[] Verbs = ["build", "check", "preview", "new"];
+    private static readonly string[] Verbs = ["build", "check", "preview", "new", "diff"];
 
     /// <summary>Runs the command line; returns the exit status.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -47,6 +53,7 @@ public static class CommandLine
         var verb = args[0];
         if (!Verbs.Contains(verb))
             return Wrong(stderr, $"unknown command '{verb}'{Suggest.DidYouMean(verb, Verbs)}");
+        if (verb == "diff") return DiffCommand.Run(args[1..], stdout, stderr);
 
         string? root = null, output = null;
         Uri? baseUrl = null;

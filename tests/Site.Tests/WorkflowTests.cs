@@ -170,7 +170,7 @@ public sealed partial class WorkflowTests
         Assert.Empty(Permissions(job));
 
         Assert.NotNull(StepRunning(job, "dotnet run --project Site.csproj -c Release -- check"));
-        var build = StepRunning(job, "dotnet run --project Site.csproj -c Release -- build");
+        var build = Assert.Single(Steps(job), s => Text(s, "id") == "build");
         Assert.Equal("dotnet run --project Site.csproj -c Release -- build", Text(build, "run")!.Trim());
 
         var env = Map(StepRunning(job, "bash tests/run.sh"), "env");
@@ -180,6 +180,37 @@ public sealed partial class WorkflowTests
         var upload = Map(StepUsing(job, "actions/upload-artifact"), "with");
         Assert.Equal("site-preview", Text(upload, "name"));
         Assert.Equal("output/", Text(upload, "path"));
+    }
+
+    [Fact]
+    public void CI_builds_the_base_of_the_pull_request_and_writes_what_readers_will_see_to_the_step_summary()
+    {
+        var job = Assert.Single(Map(Load("ci.yml"), "jobs").Children).Value;
+        var steps = Steps(job).ToList();
+        Assert.Equal("0", Text(Map(StepUsing(job, "actions/checkout"), "with"), "fetch-depth"));
+
+        // check's messages are kept for the summary, and a failing check still fails (bash runs with pipefail).
+        var check = StepRunning(job, "-- check");
+        Assert.Equal("bash", Text(check, "shell"));
+        Assert.Contains("| tee \"$RUNNER_TEMP/check.txt\"", Text(check, "run"), StringComparison.Ordinal);
+
+        // The base is built from the pull request's base commit, passed through the environment, not the script.
+        var baseStep = Assert.Single(steps, s => Text(s, "id") == "base");
+        Assert.Equal("github.event_name == 'pull_request'", Text(baseStep, "if"));
+        Assert.Equal("${{ github.event.pull_request.base.sha }}", Text(Map(baseStep, "env"), "BASE_SHA"));
+        Assert.Contains("git worktree add --detach \"$RUNNER_TEMP/base\" \"$BASE_SHA\"", Text(baseStep, "run"), StringComparison.Ordinal);
+        Assert.Contains("-- build --no-search --output \"$RUNNER_TEMP/base-site\"", Text(baseStep, "run"), StringComparison.Ordinal);
+
+        var summary = StepRunning(job, "-- diff");
+        var run = Text(summary, "run")!;
+        Assert.Matches(@"diff ""\$RUNNER_TEMP/base-site"" output\s", run);
+        Assert.Contains("--diagnostics \"$RUNNER_TEMP/check.txt\"", run, StringComparison.Ordinal);
+        Assert.Contains("--artifact site-preview", run, StringComparison.Ordinal);
+        Assert.Contains("--output \"$GITHUB_STEP_SUMMARY\"", run, StringComparison.Ordinal);
+        Assert.Equal("(success() || failure()) && steps.build.outcome == 'success' && steps.base.outcome == 'success'", Text(summary, "if"));
+        // After both builds: the head's in the build step, the base's in its own.
+        Assert.True(steps.IndexOf(summary) > steps.IndexOf(baseStep) && steps.IndexOf(baseStep) > steps.FindIndex(s => Text(s, "id") == "build"));
+        Assert.Equal("site-preview", Text(Map(StepUsing(job, "actions/upload-artifact"), "with"), "name"));
     }
 
     [Theory]
