@@ -16,7 +16,7 @@ internal sealed record SiteShape(int Cases, int Themes, int Responses)
 internal sealed record GeneratedSite(SiteShape Shape, int Withheld, int Files, long MarkdownBytes, long CaseBodyWords, TimeSpan Elapsed);
 
 /// <summary>
-/// Writes a complete synthetic site folder (statiq.config and input/) in the real content format:
+/// Writes a complete synthetic site folder (statiq.config, checks/language.yml and input/) in the real content format:
 /// N case reviews across T themes and R Board responses, with front matter as README.md
 /// "Adding a case review" describes, 400 to 800 words of body per published case in several
 /// <c>##</c> sections with paragraphs, bullet lists and relative links to theme and response
@@ -194,6 +194,9 @@ internal static class ContentGenerator
         foreach (var sub in new[] { "cases", "themes", "responses", "pages", "sources" })
             Directory.CreateDirectory(Path.Combine(dir, "input", sub));
         File.Copy(Path.Combine(repoRoot, "statiq.config"), Path.Combine(dir, "statiq.config"));
+        // The Board's language list, so that the safeguarding checks do their real work.
+        Directory.CreateDirectory(Path.Combine(dir, "checks"));
+        File.Copy(Path.Combine(repoRoot, "checks", "language.yml"), Path.Combine(dir, "checks", "language.yml"));
 
         var shape = SiteShape.For(cases);
         var random = new Random(Seed);

@@ -203,7 +203,7 @@ internal sealed partial class Harness(BenchOptions options)
     /// theme/, package.json and package-lock.json and a link to the repository's node_modules.
     /// The asset and search-index caches are then WORK/.cache, which the harness may empty; the
     /// repository's own .cache is never touched. The real site is measured from a copy of
-    /// statiq.config and input/ in WORK/site-real. Finally one build fills the asset cache.
+    /// statiq.config, input/, seeds/ and checks/ in WORK/site-real. Finally one build fills the asset cache.
     /// </summary>
     private async Task<bool> PrepareAsync()
     {
@@ -224,6 +224,9 @@ internal sealed partial class Harness(BenchOptions options)
         if (!Path.Exists(link)) Directory.CreateSymbolicLink(link, Path.Combine(repo, "node_modules"));
         var real = Path.Combine(work, "site-real");
         CopyTree(Path.Combine(repo, "input"), Path.Combine(real, "input"));
+        // The source documents and the language list are part of the site too.
+        foreach (var folder in new[] { "seeds", "checks" })
+            if (Directory.Exists(Path.Combine(repo, folder))) CopyTree(Path.Combine(repo, folder), Path.Combine(real, folder));
         File.Copy(Path.Combine(repo, "statiq.config"), Path.Combine(real, "statiq.config"), overwrite: true);
 
         Log($"Generator and theme frozen in {work}; filling its asset cache");

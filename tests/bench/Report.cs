@@ -84,6 +84,12 @@ internal static class Report
                 () => $"{Spread(site!.Preview!.Edits.Select(e => e.ToPage))} over {Saves(site.Preview.Edits.Count)}; the preview printed \"{site.Preview.Edits[^1].Printed}\""));
         }
 
+        // The checks' own phase, timed inside the same builds as the totals it is compared with.
+        double Checks(SiteResult r) => PhaseMedian(r.NoSearch.Concat(r.WithSearch).Select(x => x.Stderr), "safeguarding checks");
+        Line("- " + Target("the safeguarding checks cost under 10% of the build at 10,000 cases", ten is { WithSearch.Count: > 0 } && Checks(ten) > 0,
+            () => Checks(ten!) < 0.1 * ten!.MedianWithSearch.TotalMilliseconds,
+            () => $"{Ms(Checks(ten!))}, {Format.Number(100 * Checks(ten!) / ten!.MedianWithSearch.TotalMilliseconds, "0.0")}% of the build ({Format.Seconds(ten.MedianWithSearch)}); " +
+                  $"{Format.Number(100 * Checks(ten) / ten.MedianNoSearch.TotalMilliseconds, "0.0")}% of the build without Pagefind ({Format.Seconds(ten.MedianNoSearch)})"));
         Line("- " + Target("time(50,000) / time(10,000) without search is at most 6", ten is { NoSearch.Count: > 0 } && fifty is { NoSearch.Count: > 0 },
             () => fifty!.MedianNoSearch / ten!.MedianNoSearch <= 6,
             () => $"ratio {Format.Number(fifty!.MedianNoSearch / ten!.MedianNoSearch, "0.00")} ({Format.Seconds(fifty.MedianNoSearch)} / {Format.Seconds(ten!.MedianNoSearch)}; 5 would be linear); " +
