@@ -30,32 +30,74 @@ public static partial class DetailScanner
     /// <summary>Everything found in <paramref name="text"/>, in order of position.</summary>
     /// <param name="text">The text to scan.</param>
     /// <param name="sitePhones">The site's own numbers (from statiq.config), as digits only; never reported.</param>
+    /// <remarks>
+    /// Paragraph by paragraph (a blank line ends one), and each pattern only where it can match: most
+    /// patterns need a digit, the email one an '@', the institution one a keyword such as "School".
+    /// Most paragraphs have none, and a vectorised search for them is much cheaper than the patterns.
+    /// </remarks>
     public static List<Finding> Scan(string text, IReadOnlySet<string> sitePhones)
     {
         var found = new List<Finding>();
-        Postcodes(text, found);
-        Dates(text, found);
-        Numbers(text, sitePhones, found);
-        // Most text has no '@'; the pattern would otherwise try every word as the start of an address.
-        foreach (Match m in text.Contains('@', StringComparison.Ordinal) ? Email().Matches(text) : Enumerable.Empty<Match>())
-            found.Add(new("SCR064", m.Index, m.Length,
-                $"'{Show(m.Value)}' is an email address; remove it. An address can identify a person, and readers are helped through the numbers in statiq.config"));
-        foreach (Match m in StreetAddress().Matches(text))
-            found.Add(new("SCR065", m.Index, m.Length,
-                $"'{Show(m.Value)}' looks like a street address; name no street or house: write 'the family home', or name only the borough"));
-        Institutions(text, found);
+        foreach (var p in Paragraphs(text))
+        {
+            var span = text.AsSpan(p.Start, p.Length);
+            if (span.ContainsAnyInRange('0', '9'))
+            {
+                Postcodes(text, p, found);
+                Dates(text, p, found);
+                Numbers(text, p, sitePhones, found);
+                foreach (var m in In(StreetAddress(), text, p))
+                    found.Add(new("SCR065", m.Index, m.Length,
+                        $"'{Show(m.Value)}' looks like a street address; name no street or house: write 'the family home', or name only the borough"));
+            }
+
+            if (span.Contains('@'))
+            {
+                foreach (var m in In(Email(), text, p))
+                    found.Add(new("SCR064", m.Index, m.Length,
+                        $"'{Show(m.Value)}' is an email address; remove it. An address can identify a person, and readers are helped through the numbers in statiq.config"));
+            }
+
+            if (span.ContainsAny(InstitutionWords)) Institutions(text, p, found);
+        }
+
         found.Sort((a, b) => a.Index.CompareTo(b.Index));
         // Two patterns may find the same thing ("moved to the WA8 area"): it is one finding.
         found = found.DistinctBy(f => (f.Code, f.Index)).ToList();
         return found;
     }
 
-    private static void Postcodes(string text, List<Finding> found)
+    /// <summary>A stretch of the text: one paragraph.</summary>
+    private readonly record struct Part(int Start, int Length);
+
+    private static IEnumerable<Part> Paragraphs(string text)
     {
-        foreach (Match m in FullPostcode().Matches(text))
+        var start = 0;
+        while (start < text.Length)
+        {
+            var blank = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+            var end = blank < 0 ? text.Length : blank;
+            if (end > start) yield return new Part(start, end - start);
+            start = end + 2;
+        }
+    }
+
+    // The matches inside one part; lookbehinds and lookaheads do not see past its edges.
+    private static IEnumerable<Match> In(Regex regex, string text, Part part)
+    {
+        for (var m = regex.Match(text, part.Start, part.Length); m.Success; m = m.NextMatch()) yield return m;
+    }
+
+    private static readonly System.Buffers.SearchValues<string> InstitutionWords = System.Buffers.SearchValues.Create(
+        ["Primary", "Infant", "Junior", "School", "Academy", "College", "Nursery", "Pre-school", "Surgery", "Medical Centre", "Health Centre", "Home"],
+        StringComparison.Ordinal);
+
+    private static void Postcodes(string text, Part p, List<Finding> found)
+    {
+        foreach (var m in In(FullPostcode(), text, p))
             found.Add(new("SCR060", m.Index, m.Length,
                 $"'{Show(m.Value)}' looks like a postcode, which can point to a family's home; name no place smaller than the borough (e.g. 'in Knowsley')"));
-        foreach (Match m in OutwardPostcode().Matches(text).Concat(OutwardPostcodeArea().Matches(text)))
+        foreach (var m in In(OutwardPostcode(), text, p).Concat(In(OutwardPostcodeArea(), text, p)))
         {
             var code = m.Groups["code"];
             found.Add(new("SCR060", code.Index, code.Length,
@@ -63,9 +105,9 @@ public static partial class DetailScanner
         }
     }
 
-    private static void Dates(string text, List<Finding> found)
+    private static void Dates(string text, Part p, List<Finding> found)
     {
-        var dates = FullDates(text).ToList();
+        var dates = FullDates(text, p).ToList();
         if (dates.Count == 0) return;
         foreach (var (index, length, value) in dates)
         {
@@ -80,7 +122,7 @@ public static partial class DetailScanner
         }
 
         // An age beside an exact date gives a date of birth: each age is paired with its nearest date.
-        foreach (Match age in Age().Matches(text))
+        foreach (var age in In(Age(), text, p))
         {
             var nearest = dates.MinBy(d => Math.Abs(d.Index - age.Index));
             var (from, to) = nearest.Index < age.Index ? (nearest.Index, age.Index) : (age.Index, nearest.Index);
@@ -109,10 +151,10 @@ public static partial class DetailScanner
     private static string Show(string value) => string.Join(' ', value.Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     // Full dates in the usual forms: 12 March 2009, 12th of March 2009, March 12, 2009, 12/03/2009, 12.3.09, 2009-03-12.
-    private static IEnumerable<(int Index, int Length, string Value)> FullDates(string text)
+    private static IEnumerable<(int Index, int Length, string Value)> FullDates(string text, Part p)
     {
-        foreach (Match m in WordDate().Matches(text)) yield return (m.Index, m.Length, m.Value);
-        foreach (Match m in NumericDate().Matches(text))
+        foreach (var m in In(WordDate(), text, p)) yield return (m.Index, m.Length, m.Value);
+        foreach (var m in In(NumericDate(), text, p))
         {
             var a = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             var b = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
@@ -121,12 +163,12 @@ public static partial class DetailScanner
                 yield return (m.Index, m.Length, m.Value);
         }
 
-        foreach (Match m in IsoDate().Matches(text)) yield return (m.Index, m.Length, m.Value);
+        foreach (var m in In(IsoDate(), text, p)) yield return (m.Index, m.Length, m.Value);
     }
 
-    private static void Numbers(string text, IReadOnlySet<string> sitePhones, List<Finding> found)
+    private static void Numbers(string text, Part p, IReadOnlySet<string> sitePhones, List<Finding> found)
     {
-        foreach (Match m in TenDigits().Matches(text))
+        foreach (var m in In(TenDigits(), text, p))
         {
             var digits = Digits(m.Value);
             if (digits.Length == 10 && IsNhsNumber(digits))
@@ -134,7 +176,7 @@ public static partial class DetailScanner
                     $"'{Show(m.Value)}' looks like an NHS number (it passes the NHS check digit); remove it: no health, case or reference number may be published"));
         }
 
-        foreach (Match m in Phone().Matches(text))
+        foreach (var m in In(Phone(), text, p))
         {
             var digits = Digits(m.Value);
             if (digits.StartsWith("44", StringComparison.Ordinal)) digits = "0" + digits[2..];
@@ -158,9 +200,9 @@ public static partial class DetailScanner
     /// <summary>The digits of a phone number as written, for comparing "0808 800 5000" with "08088005000".</summary>
     public static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
 
-    private static void Institutions(string text, List<Finding> found)
+    private static void Institutions(string text, Part p, List<Finding> found)
     {
-        foreach (Match m in Institution().Matches(text))
+        foreach (var m in In(Institution(), text, p))
         {
             var name = m.Groups["name"].Value;
             // "Primary School" or "the High School" alone names no school; a name has a word of its own.

