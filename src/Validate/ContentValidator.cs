@@ -46,7 +46,8 @@ public static partial class ContentValidator
         // References are checked on files with other errors too, so every mistake shows in one run.
         CheckReferences(bound.Select(b => b.Item).OfType<ContentItem>().ToList(), site.Files, diagnostics);
         var items = bound.Where(b => b.Valid).Select(b => b.Item is SourceItem source ? WithLocalCopy(source, site.Seeds, diagnostics) : b.Item!).ToList();
-        return config is null ? null : new ValidatedSite(config, items, site.Statics) { Bound = bound.Select(b => b.Item).ToList() };
+        var statics = StaticFileChecks.Check(site.Statics, site.Files, diagnostics);
+        return config is null ? null : new ValidatedSite(config, items, statics) { Bound = bound.Select(b => b.Item).ToList() };
     }
 
     private static (ContentItem? Item, bool Valid) BindThrough(BindCache cache, string settings, SourceFile file,
@@ -68,12 +69,12 @@ public static partial class ContentValidator
     {
         var map = YamlDocument.Parse(file.FrontMatter, file.Path, file.FrontMatterLine, diagnostics);
         if (map is null) return (null, false);
-        var r = new FrontMatterReader(map, file.Path, file.FrontMatterLine, diagnostics);
+        var r = new FrontMatterReader(map, file.Path, file.FrontMatterLine, diagnostics) { RawLines = YamlDocument.AsMeant(file.FrontMatter).Split('\n') };
         var before = diagnostics.ErrorCount(file.Path);
 
-        var title = r.Text("title", required: true);
+        var title = r.FreeText("title", required: true);
         // A source document is described by its title, publisher and date; a summary is optional.
-        var summary = r.Text("summary", required: file.Kind != ContentKind.Source);
+        var summary = r.FreeText("summary", required: file.Kind != ContentKind.Source);
         var draft = r.Flag("draft", fallback: false);
         if (summary is { Length: > SummaryAdvisedLength })
             diagnostics.Warning("SCR101", r.AtKey("summary"),
@@ -104,7 +105,7 @@ public static partial class ContentValidator
             diagnostics.Error("SCR009", r.AtKey("year"), $"'year' is '{year}'; write the Board year as two years with a hyphen, e.g. 2015-16");
         var published = r.Date("published", required: true);
         var publication = r.OneOf("publication", Publications.Keys, required: true);
-        var reason = r.Text("withheld_reason", required: false);
+        var reason = r.FreeText("withheld_reason", required: false);
         // A draft may be saved before its themes are chosen; it cannot be published without one.
         var themes = r.Slugs("themes", required: !draft);
         if (draft && themes.Count == 0)

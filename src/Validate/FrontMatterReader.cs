@@ -36,6 +36,27 @@ public sealed class FrontMatterReader
     /// <summary>The position of a node in the file.</summary>
     public SourceSpan At(YamlNode node) => new(_path, _lineOffset + (int)node.Start.Line, (int)node.Start.Column);
 
+    /// <summary>
+    /// The front matter's own lines, when given: free text such as a title keeps a '#' that YAML
+    /// would read as the start of a comment ("Child #7", "Learning about #CountyLines").
+    /// </summary>
+    public IReadOnlyList<string>? RawLines { get; init; }
+
+    /// <summary>Free text, such as a title or summary: like <see cref="Text"/>, but a '#' after a space is part of it.</summary>
+    public string? FreeText(string key, bool required)
+    {
+        var value = Text(key, required);
+        if (value is null || RawLines is null || !_map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return value;
+        if (node is not YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar || scalar.Start.Line != scalar.End.Line) return value;
+        var index = (int)scalar.End.Line - 1;
+        if (index < 0 || index >= RawLines.Count) return value;
+        var line = RawLines[index];
+        var end = Math.Min(line.Length, (int)scalar.End.Column - 1);
+        var rest = line[end..];
+        // YAML ended the value at " #": the rest of the line is what the editor wrote after it.
+        return rest.TrimStart().StartsWith('#') ? (value + rest).Trim() : value;
+    }
+
     /// <summary>Text; empty or whitespace-only text counts as missing.</summary>
     public string? Text(string key, bool required)
     {

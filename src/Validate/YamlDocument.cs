@@ -27,6 +27,7 @@ public static partial class YamlDocument
             return null;
         }
 
+        yaml = AsMeant(yaml);
         var stream = new YamlStream();
         try
         {
@@ -43,7 +44,7 @@ public static partial class YamlDocument
                 return null;
             }
 
-            if (Hint(yaml) is { } hint)
+            if ((Hint(yaml) ?? LineHint(yaml)) is { } hint)
             {
                 // YamlDotNet often reports these at the start of the mapping, not at the value that broke it.
                 diagnostics.Error("SCR004", new SourceSpan(path, firstLine + hint.Line, hint.Column), hint.Message);
@@ -92,6 +93,73 @@ public static partial class YamlDocument
             "the front matter must be a list of settings, one per line, each written 'key: value'");
         return null;
     }
+
+    /// <summary>
+    /// What an editor means that YAML reads otherwise, mended without moving any character, so that
+    /// every position reported later is still right: a non-breaking space after a key's colon (pasted
+    /// from a word processor) is a space; curly quotes around a whole value are quotes.
+    /// </summary>
+    internal static string AsMeant(string yaml)
+    {
+        if (!yaml.AsSpan().ContainsAny("\u00A0“”‘’")) return yaml;
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var m = KeyAndValue().Match(lines[i]);
+            if (!m.Success) continue;
+            var line = lines[i].ToCharArray();
+            var colon = m.Groups["colon"].Index;
+            if (colon + 1 < line.Length && line[colon + 1] == '\u00A0') line[colon + 1] = ' ';
+            var value = m.Groups["value"];
+            var text = value.Value.TrimEnd();
+            var start = value.Index;
+            var end = start + text.Length - 1;
+            // “Child T: county lines” is "Child T: county lines", as long as nothing inside needs escaping.
+            if (text.Length >= 2 && (text[0], text[^1]) is ('“', '”') or ('‘', '’') or ('“', '“') or ('”', '”'))
+            {
+                var inner = text[1..^1];
+                if (!inner.Contains('"', StringComparison.Ordinal) && !inner.Contains('\\', StringComparison.Ordinal))
+                {
+                    line[start] = '"';
+                    line[end] = '"';
+                }
+            }
+
+            lines[i] = new string(line);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// A line that is not a setting although it sits among settings: a key with no space after its
+    /// colon ("title:Child T"), or a line with no key at all, usually the end of the line above that
+    /// an editor wrapped. Looked for only once parsing has failed.
+    /// </summary>
+    private static (int Line, int Column, string Message)? LineHint(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0 || line[0] is ' ' or '-' or '#' or '\t') continue;
+            var m = NoSpaceAfterColon().Match(line);
+            if (m.Success)
+                return (i, m.Groups["after"].Index + 1,
+                    $"put a space after the colon: write '{m.Groups["key"].Value}: {line[m.Groups["after"].Index..].TrimEnd()}'");
+            if (!line.Contains(':', StringComparison.Ordinal) && i > 0 && KeyAndValue().IsMatch(lines[i - 1]))
+                return (i, 1,
+                    "this line is not a setting: it looks like the end of the line above, wrapped onto a new line; join it to the line above, so that the whole value is on one line");
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<key>[A-Za-z_][A-Za-z0-9_-]*):(?<after>[^\s:/\u00A0])", RegexOptions.CultureInvariant)]
+    private static partial Regex NoSpaceAfterColon();
+
+    [GeneratedRegex(@"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*(?<colon>:)[ \u00A0]+(?<value>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyAndValue();
 
     /// <summary>
     /// The first value that YAML reads as something other than the text staff meant: one starting with
