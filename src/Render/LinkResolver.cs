@@ -165,6 +165,23 @@ public sealed partial class LinkResolver
         link.Remove();
     }
 
+    /// <summary>
+    /// The relative link to the page an address with spaces most likely means: a page whose title
+    /// is the address ("Child O"), or whose file name the address makes ("../cases/Child O.md");
+    /// null when no page fits exactly.
+    /// </summary>
+    public string? PageNamed(string address, string from)
+    {
+        var name = address.Split('/')[^1];
+        if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) name = name[..^3];
+        var matches = _site.UrlBySource.Keys
+            .Where(path => path.EndsWith("/" + Slugs.From(name) + ".md", StringComparison.Ordinal))
+            .Concat(_site.Cases.Concat<Core.ContentItem>(_site.Themes).Concat(_site.Responses).Concat(_site.Pages)
+                .Where(i => string.Equals(i.Title, name, StringComparison.OrdinalIgnoreCase)).Select(i => i.Source.Path))
+            .Distinct(StringComparer.Ordinal).ToList();
+        return matches.Count == 1 ? Relative(from, matches[0]) : null;
+    }
+
     private static string AltText(LinkInline image) =>
         string.Concat(image.FindDescendants<LiteralInline>().Select(l => l.Content.ToString()));
 

@@ -15,14 +15,28 @@ namespace Lscb.Site.Render;
 /// (so they also work in GitHub's own preview) and become site URLs here, with every broken or
 /// unsafe one reported at its line and column.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
-    /// <summary>The one pipeline: CommonMark with tables and heading anchors, raw HTML disabled.</summary>
-    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
-        .DisableHtml()
-        .Build();
+    /// <summary>
+    /// The one pipeline: GitHub's Markdown as its preview shows it (tables, strikethrough, task lists,
+    /// footnotes, bare addresses as links, alerts as GOV.UK inset and warning text) with heading
+    /// anchors. Raw HTML is parsed only so that it can be reported and left out: it is never rendered.
+    /// </summary>
+    public static readonly MarkdownPipeline Pipeline = Build();
+
+    private static MarkdownPipeline Build()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+            .UseTaskLists()
+            .UseFootnotes()
+            .UseAutoLinks()
+            .UseAlertBlocks()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub);
+        builder.Extensions.Add(new GovukAlertRenderer.Extension());
+        return builder.Build();
+    }
 
     private readonly LinkResolver _links;
 
@@ -67,10 +81,27 @@ public sealed class MarkdownRenderer
         var previousLevel = 1;
         List<LinkInline>? links = null;
         List<AutolinkInline>? autolinks = null;
+        List<MarkdownObject>? leaveOut = null;
+        List<Markdig.Extensions.TaskLists.TaskList>? tasks = null;
         foreach (var node in document.Descendants())
         {
             switch (node)
             {
+                case HtmlBlock html:
+                    RawHtml(html.Lines.ToString(), At(html), diagnostics);
+                    (leaveOut ??= []).Add(html);
+                    break;
+                case HtmlInline html:
+                    RawHtml(html.Tag, At(html), diagnostics);
+                    (leaveOut ??= []).Add(html);
+                    break;
+                case Markdig.Extensions.TaskLists.TaskList task:
+                    (tasks ??= []).Add(task);
+                    break;
+                case CodeBlock code when code is not FencedCodeBlock && ListMarker().IsMatch(code.Lines.ToString()):
+                    diagnostics.Error("SCR034", At(code),
+                        "this list is indented with a tab or four spaces, so it would show as a block of code; start each item at the left edge of the line with '- ' (or '1. ')");
+                    break;
                 case LinkInline link:
                     (links ??= []).Add(link);
                     break;
@@ -103,6 +134,18 @@ public sealed class MarkdownRenderer
             }
         }
 
+        // Raw HTML and comments are never rendered; a task's box becomes words a screen reader says.
+        foreach (var node in leaveOut ?? [])
+        {
+            if (node is Block block) block.Parent?.Remove(block);
+            else if (node is Inline inline) inline.Remove();
+        }
+
+        foreach (var task in tasks ?? [])
+            task.ReplaceBy(new LiteralInline(task.Checked ? "Done:" : "Not done:"));
+
+        SpacesInLinks(source.Body, document, lines.Value, source, diagnostics);
+
         foreach (var link in links ?? [])
             _links.Rewrite(link, item, At(link), diagnostics);
         foreach (var link in autolinks ?? [])
@@ -111,6 +154,66 @@ public sealed class MarkdownRenderer
         // Markdig keeps a renderer per pipeline for reuse: setting one up costs more than a short page.
         return document.ToHtml(Pipeline);
     }
+
+    // What to write instead of each tag editors reach for; anything else is simply left out.
+    private static void RawHtml(string html, SourceSpan at, DiagnosticBag diagnostics)
+    {
+        var text = html.Trim();
+        // The opening tag is reported; its closing tag would only repeat the message.
+        if (text.StartsWith("</", StringComparison.Ordinal)) return;
+        if (text.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            diagnostics.Warning("SCR110", at,
+                "this comment is not published, but anyone can read it here, because the repository is public; write notes for reviewers in the pull request's conversation instead, and remove it");
+            return;
+        }
+
+        var tag = HtmlTagName().Match(text) is { Success: true } m ? m.Groups[1].Value.ToLowerInvariant() : "";
+        var instead = tag switch
+        {
+            "br" => "for a new line, end the line above with a backslash (\\); for a new paragraph, leave a blank line",
+            "p" or "div" or "span" => "leave a blank line between paragraphs, and remove the tag",
+            "b" or "strong" => "write **bold** with two asterisks on each side",
+            "i" or "em" => "write *italics* with one asterisk on each side",
+            "a" => "write a link as [the words to click](address)",
+            "img" => "write an image as ![a description of the image](../images/file-name.png)",
+            "ul" or "ol" or "li" => "write a list with each item on its own line, starting '- ' (or '1. ')",
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => "write a heading as a line starting '## '",
+            "table" or "tr" or "td" or "th" => "write a table with | between the cells (see the authoring guide)",
+            "u" => "leave it out: underlined text reads as a link",
+            _ => "write it in Markdown instead, or leave it out",
+        };
+        diagnostics.Error("SCR033", at, $"HTML such as '{(text.Length > 30 ? text[..30] + "..." : text)}' is not shown on the site; {instead}");
+    }
+
+    // "[Child O](Child O)", "(../cases/Child O.md)": CommonMark reads an address with a space as plain text.
+    private void SpacesInLinks(string body, MarkdownDocument document, LineIndex lines, Load.SourceFile source, DiagnosticBag diagnostics)
+    {
+        if (!body.Contains("](", StringComparison.Ordinal)) return;
+        var code = document.Descendants().Where(n => n is CodeInline or CodeBlock).Select(n => n.Span).ToList();
+        foreach (System.Text.RegularExpressions.Match m in SpacedLink().Matches(body))
+        {
+            if (code.Any(c => c.Start <= m.Index && m.Index <= c.End)) continue;
+            var (line, column) = lines.Find(m.Index);
+            var at = new SourceSpan(source.Path, source.BodyLine + line, column + 1);
+            var address = m.Groups["address"].Value.Trim();
+            var image = m.Value.StartsWith('!');
+            var suggestion = image ? null : _links.PageNamed(address, source.Path);
+            diagnostics.Error("SCR035", at, image
+                ? $"this image's address '{address}' has spaces, so it shows as text; rename the file with lower-case letters, digits and hyphens only, and use that name here"
+                : $"this link's address '{address}' has spaces, so it shows as text, not a link; " +
+                  (suggestion is null ? "link to the page's file, e.g. [Child O](../cases/child-o.md)" : $"write ({suggestion})"));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s{0,3}(?:[-*+]|[0-9]{1,9}[.)])\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ListMarker();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^<\/?([A-Za-z][A-Za-z0-9]*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HtmlTagName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"!?\[[^\]\n]+\]\((?<address>[^)\n]*\s[^)\n]*)\)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SpacedLink();
 
     /// <summary>Maps a character offset in a text to its 0-based line and column.</summary>
     private sealed class LineIndex

@@ -13,16 +13,28 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Given_raw_HTML_and_a_script_When_built_Then_they_are_shown_as_text_not_markup()
+    public void Given_raw_HTML_and_a_script_When_built_Then_each_tag_is_an_error_at_its_place_and_nothing_is_published()
     {
         var (result, site) = BuildWithBody("<script>alert(1)</script>\n\nHello <b onclick=\"x()\">there</b>.\n");
         using (site)
         {
+            Assert.True(result.Failed);
+            Assert.Equal([("SCR033", 5, 1), ("SCR033", 7, 7)], result.Diagnostics.Select(d => (d.Code, d.At.Line, d.At.Column)));
+            Assert.False(Directory.Exists(site.Output));
+        }
+    }
+
+    [Fact]
+    public void Given_an_HTML_comment_When_built_Then_it_is_left_out_of_the_page_and_a_warning_says_where_notes_belong()
+    {
+        var (result, site) = BuildWithBody("<!-- private: check the names -->\n\nSeen. <!-- also private -->\n");
+        using (site)
+        {
             Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+            Assert.Equal(["SCR110", "SCR110"], result.Diagnostics.Select(d => d.Code));
             var html = site.ReadOutput("about/index.html");
-            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<b onclick", html, StringComparison.Ordinal);
-            Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+            Assert.Contains("Seen.", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("private", html, StringComparison.Ordinal);
         }
     }
 
