@@ -158,10 +158,32 @@ public static class PreviewServer
         return new Watchers(list);
     }
 
+    /// <summary>
+    /// True when a request names this machine as its host: localhost, 127.0.0.1 or [::1], with or
+    /// without a port. Preview serves drafts, so a request for any other host (a web page in the
+    /// editor's browser reaching the preview through DNS rebinding) is refused.
+    /// </summary>
+    public static bool IsLocalHost(string? host)
+    {
+        if (string.IsNullOrEmpty(host)) return false;
+        var name = host.StartsWith('[') ? host[..(host.IndexOf(']') + 1)] : host.Split(':')[0];
+        var port = host[name.Length..];
+        if (port.Length > 0 && (port[0] != ':' || !port[1..].All(char.IsAsciiDigit) || port.Length == 1)) return false;
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name is "127.0.0.1" or "[::1]";
+    }
+
     private static async Task Handle(HttpContext context, PreviewState state, string output, string basePath)
     {
         var path = context.Request.Path.Value ?? "/";
         context.Response.Headers.CacheControl = "no-store";
+        if (!IsLocalHost(context.Request.Headers.Host))
+        {
+            context.Response.StatusCode = 403;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The preview answers only requests addressed to this computer (localhost).");
+            return;
+        }
+
         switch (path)
         {
             case Events:

@@ -89,4 +89,39 @@ public sealed class PreviewServerTests
         await stop.CancelAsync();
         Assert.Equal(0, await preview.WaitAsync(Patience));
     }
+
+    [Fact]
+    public async Task Given_a_preview_When_a_request_names_another_host_Then_pages_assets_and_the_reload_stream_are_refused_and_local_names_are_served()
+    {
+        using var site = new TestSite(new Dictionary<string, string> { ["input/cases/child-d.md"] = TestSite.Case("Child D", "draft: true") });
+        using var stop = new CancellationTokenSource();
+        var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var preview = Task.Run(() => PreviewServer.RunAsync(site.Options(), 0, TextWriter.Null, TextWriter.Null, stop.Token, started.SetResult));
+        var baseUrl = await started.Task.WaitAsync(Patience);
+        using var http = new HttpClient { Timeout = Patience };
+        var port = baseUrl.Port;
+        var asset = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync(new Uri(baseUrl, "cases/child-d/")), @"href=""/(assets/site\.css)[?""]").Groups[1].Value;
+        Assert.NotEmpty(asset);
+
+        async Task<System.Net.HttpStatusCode> Get(string path, string host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{port}{path}"));
+            request.Headers.Host = host;
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            return response.StatusCode;
+        }
+
+        foreach (var path in new[] { "/cases/child-d/", "/" + asset, "/__preview/events", "/__preview/status" })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, await Get(path, "evil.example"));
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, await Get(path, $"evil.example:{port}"));
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, await Get(path, $"localhost.evil.example:{port}"));
+        }
+
+        foreach (var host in new[] { $"localhost:{port}", $"127.0.0.1:{port}", $"[::1]:{port}", "localhost", "LOCALHOST" })
+            Assert.Equal(System.Net.HttpStatusCode.OK, await Get("/cases/child-d/", host));
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await preview.WaitAsync(Patience));
+    }
 }
