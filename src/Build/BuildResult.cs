@@ -11,6 +11,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, StagedSi
     /// <summary>True when any diagnostic is an error.</summary>
     public bool Failed => Diagnostics.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>Cases hidden until a later date, with that date, soonest first; <c>check</c> and <c>build</c> list them.</summary>
+    public IReadOnlyList<(string Path, PartialDate Until)> Embargoed { get; init; } = [];
+
     /// <summary>0 for success, 1 for content errors.</summary>
     public int ExitCode => Failed ? 1 : 0;
 }

@@ -39,6 +39,8 @@ public static class SiteBuilder
         var config = options.BaseUrl is null ? validated.Config : validated.Config with { BaseUrl = options.BaseUrl };
         var today = options.Today ?? PublicationRules.TodayIn(config.TimeZone, DateTimeOffset.UtcNow);
         ContentValidator.CheckStatusAge(validated, today, diagnostics);
+        PublishingChecks.Check(validated, today, diagnostics);
+        var embargoed = PublishingChecks.Embargoed(validated, today);
         var model = SiteAssembler.Assemble(validated with { Config = config }, new PublicationRules(options.IncludeDrafts, today));
         var sources = loaded.Files.Select(f => f.Path).ToList();
         timings.Mark("assemble");
@@ -49,10 +51,10 @@ public static class SiteBuilder
         var checkAll = !renderPages || diagnostics.HasErrors;
         CheckBodies(validated with { Config = config }, model, sources, checkAll, diagnostics);
         timings.Mark("check bodies");
-        if (checkAll) return new BuildResult(diagnostics.Sorted(), null);
+        if (checkAll) return new BuildResult(diagnostics.Sorted(), null) { Embargoed = embargoed };
 
         var assets = ThemeAssets.Build(options.ThemeRoot, diagnostics);
-        if (assets is null) return new BuildResult(diagnostics.Sorted(), null);
+        if (assets is null) return new BuildResult(diagnostics.Sorted(), null) { Embargoed = embargoed };
         timings.Mark("assets");
 
         var staged = Stage(options, session);
@@ -67,11 +69,11 @@ public static class SiteBuilder
             LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
             timings.Mark("link check");
 
-            if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged);
+            if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged) { Embargoed = embargoed };
             staged.Finish();
             timings.Mark("write");
             Publish(options, session, staged, diagnostics, timings);
-            return new BuildResult(diagnostics.Sorted(), staged);
+            return new BuildResult(diagnostics.Sorted(), staged) { Embargoed = embargoed };
         }
         finally
         {

@@ -143,6 +143,9 @@ public static class CommandLine
         }
 
         Report(result.Diagnostics, stderr);
+        // So that nobody is surprised by a case that does not appear, or appears one day unasked.
+        foreach (var (path, until) in result.Embargoed)
+            stdout.WriteLine($"Embargoed: {path} is hidden until {until.ToDisplay()}.");
         var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = result.Diagnostics.Count - errors;
         if (result.Failed)

@@ -56,6 +56,9 @@ public sealed record CaseItem(
 {
     /// <summary>Questions for practice this case adds to the site-wide ones.</summary>
     public IReadOnlyList<string> Questions { get; init; } = [];
+
+    /// <summary>True when a publication date more than a year ahead is meant (<c>embargo: true</c>).</summary>
+    public bool Embargo { get; init; }
 }
 
 /// <summary>A theme: <c>input/themes/*.md</c>.</summary>

@@ -113,6 +113,7 @@ public static partial class ContentValidator
         var responses = r.Slugs("responses", required: false);
         var reportUrl = r.Text("report_url", required: false);
         var questions = r.TextList("questions");
+        var embargo = r.Flag("embargo", fallback: false);
 
         if (publication == "withheld")
         {
@@ -140,6 +141,7 @@ public static partial class ContentValidator
             Names(themes), Names(responses), reportUrl)
         {
             Questions = questions,
+            Embargo = embargo,
         };
     }
 

@@ -108,4 +108,27 @@ public sealed class BuildCommandTests
         Assert.Contains("no errors", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(site.Output));
     }
+
+    [Fact]
+    public void Given_embargoed_cases_When_checked_Then_each_is_listed_with_its_date_soonest_first_so_nobody_is_surprised()
+    {
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/cases/child-e.md"] = TestSite.Case("Child E", "published: 2027-02-01"),
+            ["input/cases/child-f.md"] = TestSite.Case("Child F", "published: 2026-12-24"),
+            ["input/cases/child-g.md"] = TestSite.Case("Child G", "published: 2029-06\nembargo: true"),
+        });
+
+        var (code, stdout, err) = SiteProcess.Run(["check", "--root", site.Root, "--now", "2026-11-26"], TimeSpan.FromMinutes(2));
+
+        Assert.True(code == 0, err);
+        var listed = stdout.Split('\n').Where(l => l.StartsWith("Embargoed:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+        [
+            "Embargoed: input/cases/child-f.md is hidden until 24 December 2026.",
+            "Embargoed: input/cases/child-e.md is hidden until 1 February 2027.",
+            "Embargoed: input/cases/child-g.md is hidden until June 2029.",
+        ], listed);
+        Assert.DoesNotContain("child-a.md", stdout, StringComparison.Ordinal);
+    }
 }
