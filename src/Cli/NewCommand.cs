@@ -31,9 +31,9 @@ public static class NewCommand
 
         title = title.Trim();
         var slug = Slugs.From(title);
-        if (slug.Length == 0 || title.Contains('"', StringComparison.Ordinal) || title.Contains('\n', StringComparison.Ordinal))
+        if (slug.Length == 0 || title.Contains('\n', StringComparison.Ordinal) || title.Contains('\r', StringComparison.Ordinal))
         {
-            stderr.WriteLine("error: the title needs letters or digits, and no double quotes or line breaks, e.g. new case \"Child T\"");
+            stderr.WriteLine("error: the title needs letters or digits, from which the file name is made, and must be on one line, e.g. new case \"Child T\"");
             return 2;
         }
 
@@ -84,7 +84,7 @@ public static class NewCommand
         IReadOnlyList<string> sources) =>
         $"""
         ---
-        title: {title}
+        title: {Quoted(title)}
         # One or two plain sentences for lists, search results and link previews (under 200 characters).
         summary: Write one or two plain sentences about this review.
         # One of: {string.Join(", ", reviewTypes)}
@@ -121,7 +121,7 @@ public static class NewCommand
     private static string ThemeTemplate(string title, IReadOnlyList<string> themes) =>
         $"""
         ---
-        title: {title}
+        title: {Quoted(title)}
         # One or two plain sentences for lists, search results and link previews (under 200 characters).
         summary: Write one or two plain sentences about this theme.
         # Optional: themes to point readers to, any of: {List(themes)}
@@ -140,7 +140,7 @@ public static class NewCommand
     private static string ResponseTemplate(string title, DateOnly today, IReadOnlyList<string> themes, IReadOnlyList<string> sources) =>
         $"""
         ---
-        title: {title}
+        title: {Quoted(title)}
         # One or two plain sentences for lists, search results and link previews (under 200 characters).
         summary: Write one or two plain sentences about what the Board did.
         # One of: planned, in-progress, completed, in-place: the least that the source's words support
@@ -161,6 +161,9 @@ public static class NewCommand
         ## Why
 
         """.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    // In double quotes, so that any title is valid YAML: "Child T: county lines", "Child #7".
+    private static string Quoted(string title) => "\"" + title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string List(IReadOnlyList<string> slugs) => slugs.Count == 0 ? "(none yet)" : string.Join(", ", slugs);
 

@@ -62,9 +62,35 @@ public sealed class NewCommandTests
     }
 
     [Theory]
+    [InlineData("Child T: county lines", "input/cases/child-t-county-lines.md")]
+    [InlineData("Child #7", "input/cases/child-7.md")]
+    [InlineData("Ünïcode Child É", "input/cases/unicode-child-e.md")]
+    [InlineData("Child \"Q\" and the \\ sign", "input/cases/child-q-and-the-sign.md")]
+    [InlineData("Łukasz’s Æsop Œuvre ß", "input/cases/lukaszs-aesop-oeuvre-ss.md")]
+    public void Given_any_title_When_new_writes_a_case_Then_its_YAML_checks_and_the_page_shows_the_title_exactly(string title, string path)
+    {
+        using var site = new TestSite();
+        var (code, output, err) = Run("new", "case", title, "--root", site.Root);
+        Assert.True(code == 0, err);
+        Assert.Contains(path, output, StringComparison.Ordinal);
+
+        var check = Run("check", "--root", site.Root);
+        Assert.True(check.Code == 0, check.Err);
+        Assert.DoesNotContain(" error ", check.Err, StringComparison.Ordinal);
+        var build = Run("build", "--drafts", "--root", site.Root, "--no-search");
+        Assert.True(build.Code == 0, build.Err);
+        var url = path["input/".Length..^".md".Length] + "/index.html";
+        var h1 = System.Net.WebUtility.HtmlEncode(title).Replace("&#39;", "&#x27;", StringComparison.Ordinal);
+        Assert.Contains($"<h1 class=\"govuk-heading-xl\">{System.Net.WebUtility.HtmlDecode(h1)}</h1>",
+            System.Net.WebUtility.HtmlDecode(site.ReadOutput(url)), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("new", "page", "About us")]
     [InlineData("new", "case")]
     [InlineData("new", "case", "!!!")]
+    [InlineData("new", "case", "  ")]
+    [InlineData("new", "case", "Child T\nsecond line")]
     public void Given_wrong_usage_When_new_is_run_Then_exit_2(params string[] args)
     {
         using var site = new TestSite();
