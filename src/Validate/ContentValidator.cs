@@ -354,7 +354,7 @@ public static partial class ContentValidator
         foreach (var slug in slugs.Where(s => !known.Contains(s)))
         {
             diagnostics.Error(code, SpanOf(r, key, slug),
-                $"unknown {what} '{slug}'{Suggest.DidYouMean(slug, known)} (there is no {folder}/{slug}.md)");
+                $"unknown {what} '{slug}'{Suggest.DidYouMeanOrChoices(slug, known)} (there is no {folder}/{slug}.md; if it was renamed or removed, change this reference too)");
         }
     }
 

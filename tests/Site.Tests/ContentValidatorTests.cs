@@ -22,7 +22,7 @@ public sealed class ContentValidatorTests
     {
         var result = CheckWith("input/cases/child-b.md", TestSite.Case("Child B", "themes: [neglct]"));
         var d = Diagnostics.One(result, "SCR012", "input/cases/child-b.md", 8, 10, "did you mean 'neglect'?");
-        Assert.Equal("input/cases/child-b.md(8,10): error SCR012: unknown theme 'neglct'; did you mean 'neglect'? (there is no input/themes/neglct.md)", d.ToString());
+        Assert.Equal("input/cases/child-b.md(8,10): error SCR012: unknown theme 'neglct'; did you mean 'neglect'? (there is no input/themes/neglct.md; if it was renamed or removed, change this reference too)", d.ToString());
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class DataExportTests
         ["input/cases/child-d.md"] = TestSite.Case(
             $"Child D {DraftWord}", $"summary: Draft {DraftWord}.\nresponses: [strategy]\ndraft: true", $"## What happened\n\n{DraftWord} body.\n"),
         ["input/cases/child-e.md"] = TestSite.Case(
-            $"Child E {EmbargoWord}", $"summary: Embargoed {EmbargoWord}.\nresponses: [strategy]\npublished: 2030-05-01", $"## What happened\n\n{EmbargoWord} body.\n"),
+            $"Child E {EmbargoWord}", $"summary: Embargoed {EmbargoWord}.\nresponses: [strategy]\npublished: 2030-05-01\nembargo: true", $"## What happened\n\n{EmbargoWord} body.\n"),
         ["input/responses/secret-plan.md"] =
             $"---\ntitle: Secret plan {HiddenResponseWord}\nsummary: Not yet {HiddenResponseWord}.\nstatus: planned\nas_at: 2017-01\nthemes: [neglect]\nsources: [bulletin]\ndraft: true\n---\nText.\n",
     });

@@ -9,7 +9,7 @@ public sealed class PublicationRulesTests
     private static TestSite Planted() => new(new Dictionary<string, string>
     {
         ["input/cases/child-d.md"] = TestSite.Case($"Child D {DraftWord}", "draft: true", $"## What happened\n\n{DraftWord} body.\n"),
-        ["input/cases/child-e.md"] = TestSite.Case($"Child E {EmbargoWord}", "published: 2030-05-01", $"## What happened\n\n{EmbargoWord} body.\n"),
+        ["input/cases/child-e.md"] = TestSite.Case($"Child E {EmbargoWord}", "published: 2030-05-01\nembargo: true", $"## What happened\n\n{EmbargoWord} body.\n"),
     });
 
     private static IEnumerable<(string Path, string Text)> AllOutput(TestSite site) =>

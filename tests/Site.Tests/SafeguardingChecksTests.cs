@@ -93,3 +93,24 @@ public sealed class SafeguardingChecksTests
         Assert.Single(Language.Scan("a Sexually  Active child"));
     }
 }
+
+/// <summary>"Did you mean" suggests a slip of the keyboard, never another child or another theme.</summary>
+public sealed class SuggestTests
+{
+    [Theory]
+    [InlineData("neglct", "neglect")]
+    [InlineData("domestic-abuse", "domestic-abus")]
+    [InlineData("sumary", "summary")]
+    [InlineData("in-progres", "in-progress")]
+    [InlineData("../cases/chlid-o.md", "../cases/child-o.md")]
+    public void Given_a_slip_Then_it_is_suggested(string typed, string meant) =>
+        Assert.Equal(meant, Lscb.Site.Core.Suggest.Closest(typed, [meant, "toxic-trio"]));
+
+    [Theory]
+    [InlineData("child-t", "child-n")]
+    [InlineData("child-criminal-exploitation", "child-sexual-exploitation")]
+    [InlineData("../cases/child-t.md", "../cases/child-n.md")]
+    [InlineData("child-q", "child-o")]
+    public void Given_another_child_or_theme_of_similar_spelling_Then_it_is_not_suggested(string typed, string other) =>
+        Assert.Null(Lscb.Site.Core.Suggest.Closest(typed, [other]));
+}

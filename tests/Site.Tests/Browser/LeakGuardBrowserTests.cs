@@ -30,7 +30,7 @@ public sealed class LeakGuardSite : IAsyncLifetime
         {
             ["input/cases/child-d.md"] = TestSite.Case($"Child D {DraftWord}", "draft: true\nresponses: [strategy]",
                 $"## What happened\n\nThe {DraftWord} text.\n"),
-            ["input/cases/child-e.md"] = TestSite.Case($"Child E {EmbargoWord}", "published: 2030-05-01\nresponses: [strategy]",
+            ["input/cases/child-e.md"] = TestSite.Case($"Child E {EmbargoWord}", "published: 2030-05-01\nembargo: true\nresponses: [strategy]",
                 $"## What happened\n\nThe {EmbargoWord} text.\n"),
             ["input/cases/child-w.md"] = TestSite.Case($"Child W {WithheldTitleWord}",
                 $"summary: A summary with {WithheldSummaryWord}.\npublication: withheld\n" +

@@ -135,7 +135,7 @@ public sealed class SearchLeakBrowserTests(BrowserFixture browser)
         using var fixture = new TestSite(new Dictionary<string, string>
         {
             ["input/cases/child-d.md"] = TestSite.Case($"Child D {DraftWord}", "draft: true", $"## What happened\n\n{DraftWord} text.\n"),
-            ["input/cases/child-e.md"] = TestSite.Case($"Child E {EmbargoWord}", "published: 2030-05-01", $"## What happened\n\n{EmbargoWord} text.\n"),
+            ["input/cases/child-e.md"] = TestSite.Case($"Child E {EmbargoWord}", "published: 2030-05-01\nembargo: true", $"## What happened\n\n{EmbargoWord} text.\n"),
             ["input/cases/child-p.md"] = TestSite.Case("Child P", "themes: [neglect]", $"## What happened\n\n{PublishedWord} text.\n"),
         });
         var result = SiteBuilder.Build(fixture.Options("http://127.0.0.1" + BrowserFixture.BasePath));
