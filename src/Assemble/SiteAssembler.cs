@@ -75,6 +75,8 @@ public static class SiteAssembler
             SourceBySlug = sourceBySlug,
             PagesBySource = pagesBySource.ToDictionary(p => p.Key, p => (IReadOnlyList<ContentItem>)p.Value, StringComparer.Ordinal),
             Hidden = hidden,
+            Redirects = visible.SelectMany(i => i.MovedFrom.Select(old => (old, i))).GroupBy(p => p.old, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal),
             UrlBySource = visible.ToDictionary(i => i.Source.Path, UrlFor, StringComparer.Ordinal),
             CasesByTheme = casesByTheme.ToDictionary(p => p.Key, p => (IReadOnlyList<CaseItem>)p.Value, StringComparer.Ordinal),
             ResponsesByTheme = responsesByTheme.ToDictionary(p => p.Key, p => (IReadOnlyList<ResponseItem>)p.Value, StringComparer.Ordinal),

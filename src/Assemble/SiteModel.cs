@@ -54,6 +54,12 @@ public sealed class SiteModel
         return newest;
     }
 
+    /// <summary>
+    /// Old addresses ("cases/child-x/") to the visible page that now has them (<c>moved_from</c>):
+    /// each gets a redirect page, listed nowhere else. A hidden page's old addresses lead nowhere yet.
+    /// </summary>
+    public required IReadOnlyDictionary<string, ContentItem> Redirects { get; init; }
+
     /// <summary>Input paths of pages left out (drafts, embargoed): links to them are dropped, not broken.</summary>
     public required IReadOnlySet<string> Hidden { get; init; }
 

@@ -9,7 +9,7 @@ namespace Lscb.Site.Cli;
 /// </summary>
 public static class DiffCommand
 {
-    /// <summary>Runs the command; exit status 0, or 2 for wrong usage.</summary>
+    /// <summary>Runs the command; exit status 0, 1 when a page was removed without a redirect (SCR091), or 2 for wrong usage.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var folders = new List<string>();
@@ -34,10 +34,22 @@ public static class DiffCommand
             return Wrong(stderr, $"the built site '{folder}' does not exist");
         if (diagnostics is not null && !File.Exists(diagnostics)) return Wrong(stderr, $"the diagnostics file '{diagnostics}' does not exist");
 
-        var summary = ReviewSummary.Markdown(SiteComparison.Compare(folders[0], folders[1]), diagnostics is null ? null : File.ReadAllText(diagnostics), artifact);
+        var comparison = SiteComparison.Compare(folders[0], folders[1]);
+        var summary = ReviewSummary.Markdown(comparison, diagnostics is null ? null : File.ReadAllText(diagnostics), artifact);
         if (output is null) stdout.Write(summary);
         else File.AppendAllText(output, summary);
-        return 0;
+
+        // A page that readers had, gone with no redirect, is an error on the pull request: on the removal itself.
+        var github = string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+        foreach (var page in comparison.Removed)
+        {
+            var source = SiteComparison.SourceOf(page.Url);
+            var message = $"the page /{page.Url} ({page.Title}) was removed and nothing leads from its address; give the page that replaces it 'moved_from: [{page.Url}]', or put it back";
+            stderr.WriteLine($"{source}(1,1): error SCR091: {message}");
+            if (github) stderr.WriteLine($"::error file={source},line=1,col=1::SCR091: {message}");
+        }
+
+        return comparison.Removed.Count > 0 ? 1 : 0;
     }
 
     private static int Wrong(TextWriter stderr, string message)

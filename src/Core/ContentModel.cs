@@ -34,6 +34,9 @@ public abstract record ContentItem(SourceFile Source, string Title, string Summa
     /// <summary>Slugs of the source documents (<c>input/sources/*.md</c>) the page draws on, in the order written.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>Addresses the page used to have (<c>moved_from:</c>), site-relative ("cases/child-x/"); each gets a redirect.</summary>
+    public IReadOnlyList<string> MovedFrom { get; init; } = [];
+
     /// <summary>Details the safeguarding checks would report, allowed on purpose (<c>allow:</c>).</summary>
     public IReadOnlyList<Allowance> Allowances { get; init; } = [];
 

@@ -95,7 +95,8 @@ public static class PageRenderer
         })).ToArray();
         Task.WaitAll(threads);
 
-        return jobs.Where(j => j.Url != "404.html").Select(j => j.Url).ToList();
+        // Only real pages go in the sitemap: not the 404 page, not the redirects from old addresses.
+        return jobs.Where(j => j.Url != "404.html" && j.Component != typeof(RedirectPage)).Select(j => j.Url).ToList();
     }
 
     /// <summary>"cases/child-o/" is written as cases/child-o/index.html.</summary>
@@ -197,6 +198,10 @@ public static class PageRenderer
         yield return new Job("search/", typeof(SearchPage), Plain,
             Ctx("search/", "Search", "Search the case reviews, themes and Board responses.", Section.None, home) with { IsSearchPage = true },
             site.Themes.Concat<ContentItem>(site.Cases));
+
+        foreach (var (old, target) in site.Redirects.OrderBy(r => r.Key, StringComparer.Ordinal))
+            yield return new Job(old, typeof(RedirectPage), (ctx, _) => new() { ["Ctx"] = ctx, ["Target"] = target },
+                Ctx(old, target.Title, target.Summary, Section.None), [target]);
 
         yield return new Job("404.html", typeof(NotFoundPage), Plain,
             Ctx("404.html", "Page not found", "The page you were looking for could not be found.", Section.None), []);

@@ -21,17 +21,21 @@ public static class ReviewSummary
     {
         var md = new StringBuilder();
         md.Append("## What readers will see\n\n");
-        var total = comparison.Added.Count + comparison.Changed.Count + comparison.Removed.Count;
+        var total = comparison.Added.Count + comparison.Changed.Count + comparison.Removed.Count + comparison.Moved.Count;
         md.Append(CultureInfo.InvariantCulture,
-            $"{Count(comparison.Added.Count, "page")} added, {comparison.Changed.Count} changed, {comparison.Removed.Count} removed; {comparison.Unchanged} unchanged.\n\n");
+            $"{Count(comparison.Added.Count, "page")} added, {comparison.Changed.Count} changed, {comparison.Moved.Count} moved, {comparison.Removed.Count} removed; {comparison.Unchanged} unchanged.\n\n");
+        if (comparison.Removed.Count > 0)
+            md.Append("**Pages were removed without a redirect:** readers' links and bookmarks to them will break. Give the page that replaces each one `moved_from` with its old address (see the authoring guide), or put the page back.\n\n");
         if (total == 0) md.Append("No page reads differently.\n\n");
 
         Section(md, "Added", comparison.Added, page => Text(page.Lines, "text"));
         Section(md, "Changed", comparison.Changed, page => page.Diff is null
             ? "The page is too long to compare line by line; read it in the built site.\n\n"
             : Text(page.Diff, "diff"));
+        Section(md, "Moved", comparison.Moved.Select(m => m.Page).ToList(), page =>
+            $"Its old address now leads to `{comparison.Moved.First(m => m.Page == page).To}`.\n\n");
         Section(md, "Removed", comparison.Removed, page =>
-            "This page is no longer on the site: its address will show \"Page not found\", and links to it from other websites will break.\n\n");
+            $"This page is no longer on the site, and nothing leads from its address: it will show \"Page not found\". Removed: `{SiteComparison.SourceOf(page.Url)}`.\n\n");
 
         md.Append("### Messages from `check`\n\n");
         var messages = diagnostics?.Trim() ?? "";

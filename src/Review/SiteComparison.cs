@@ -14,12 +14,25 @@ public sealed record PageChange(string Url, string Title, IReadOnlyList<string> 
 /// <param name="Unchanged">How many pages read the same in both.</param>
 public sealed record SiteComparison(IReadOnlyList<PageChange> Added, IReadOnlyList<PageChange> Changed, IReadOnlyList<PageChange> Removed, int Unchanged)
 {
+    /// <summary>Pages whose old address now redirects (<c>moved_from</c>): the old page, and the address it leads to.</summary>
+    public IReadOnlyList<(PageChange Page, string To)> Moved { get; init; } = [];
+
+    /// <summary>The Markdown file a page was built from, by the site's addresses: "cases/child-x/" is input/cases/child-x.md.</summary>
+    public static string SourceOf(string url)
+    {
+        var parts = url.TrimEnd('/').Split('/');
+        return parts.Length == 2 && parts[0] is "cases" or "themes" or "responses" or "sources"
+            ? $"input/{parts[0]}/{parts[1]}.md"
+            : $"input/pages/{parts[^1]}.md";
+    }
+
     /// <summary>Compares the HTML pages of two built site folders, by address.</summary>
     public static SiteComparison Compare(string before, string after)
     {
         var old = Pages(before);
         var now = Pages(after);
         var added = new List<PageChange>();
+        var moved = new List<(PageChange, string)>();
         var changed = new List<PageChange>();
         var removed = new List<PageChange>();
         var unchanged = 0;
@@ -39,8 +52,15 @@ public sealed record SiteComparison(IReadOnlyList<PageChange> Added, IReadOnlyLi
                 continue;
             }
 
-            var (_, was) = ReaderText.Of(File.ReadAllText(oldPath));
-            var (newTitle, isNow) = ReaderText.Of(File.ReadAllText(path));
+            var (oldTitle, was) = ReaderText.Of(File.ReadAllText(oldPath));
+            var nowHtml = File.ReadAllText(path);
+            if (RedirectTarget(nowHtml) is { } target && RedirectTarget(File.ReadAllText(oldPath)) is null)
+            {
+                moved.Add((new PageChange(url, oldTitle, was), target));
+                continue;
+            }
+
+            var (newTitle, isNow) = ReaderText.Of(nowHtml);
             if (was.SequenceEqual(isNow, StringComparer.Ordinal)) unchanged++;
             else changed.Add(new PageChange(url, newTitle, isNow, LineDiff.Unified(was, isNow)));
         }
@@ -51,7 +71,17 @@ public sealed record SiteComparison(IReadOnlyList<PageChange> Added, IReadOnlyLi
             removed.Add(new PageChange(url, title, lines));
         }
 
-        return new SiteComparison(added, changed, removed, unchanged);
+        return new SiteComparison(added, changed, removed, unchanged) { Moved = moved };
+    }
+
+    // A redirect page from an old address: where its refresh leads.
+    private static string? RedirectTarget(string html)
+    {
+        var at = html.IndexOf("http-equiv=\"refresh\" content=\"0; url=", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var start = at + "http-equiv=\"refresh\" content=\"0; url=".Length;
+        var end = html.IndexOf('"', start);
+        return end < 0 ? null : System.Net.WebUtility.HtmlDecode(html[start..end]);
     }
 
     // Address to file, for every HTML page: cases/child-o/index.html is "cases/child-o/".

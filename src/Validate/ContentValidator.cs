@@ -91,7 +91,7 @@ public static partial class ContentValidator
         if (item is not null && file.Kind != ContentKind.Source)
             item = item with { Sources = BindSources(file, r, draft, diagnostics) };
         if (item is not null)
-            item = item with { Allowances = BindAllowances(r), AllowLines = r.LinesOf("allow") };
+            item = item with { Allowances = BindAllowances(r), AllowLines = r.LinesOf("allow"), MovedFrom = BindMovedFrom(r, diagnostics) };
         r.Finish();
         return (item, diagnostics.ErrorCount(file.Path) == before);
     }
@@ -223,6 +223,27 @@ public static partial class ContentValidator
         return source;
     }
 
+    // moved_from: [cases/child-x/]: the site-relative addresses the page had, each made "a/b/".
+    private static List<string> BindMovedFrom(FrontMatterReader r, DiagnosticBag diagnostics)
+    {
+        var result = new List<string>();
+        foreach (var (text, at) in r.Slugs("moved_from", required: false))
+        {
+            var address = text.Trim().TrimStart('/');
+            if (address.Length > 0 && !address.EndsWith('/') && !address.EndsWith(".html", StringComparison.Ordinal)) address += "/";
+            if (!MovedAddress().IsMatch(address))
+            {
+                diagnostics.Error("SCR039", at,
+                    $"'{text}' is not an address of this site; write the old address without the site's own part, e.g. cases/child-x/ for https://owner.github.io/site/cases/child-x/");
+                continue;
+            }
+
+            result.Add(address);
+        }
+
+        return result;
+    }
+
     // allow: [{text, reason}]: both required, so that the reviewer of the diff sees why.
     private static List<Allowance> BindAllowances(FrontMatterReader r)
     {
@@ -314,6 +335,37 @@ public static partial class ContentValidator
         }
 
         CheckIncludeCycles(items.OfType<ThemeItem>().ToList(), diagnostics);
+        CheckMovedFrom(items, diagnostics);
+    }
+
+    // An old address must be free: not a page's address now, not one of the site's own sections, and
+    // not claimed by two pages.
+    private static void CheckMovedFrom(IReadOnlyList<ContentItem> items, DiagnosticBag diagnostics)
+    {
+        var current = items.ToDictionary(i => Assemble.SiteAssembler.UrlFor(i), i => i, StringComparer.Ordinal);
+        var claimed = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        foreach (var item in items.Where(i => i.MovedFrom.Count > 0))
+        {
+            var r = new Lazy<FrontMatterReader?>(() => Reread(item, new DiagnosticBag()));
+            foreach (var address in item.MovedFrom)
+            {
+                var top = address.Split('/')[0];
+                string? problem =
+                    current.TryGetValue(address, out var now) ? $"is the address of {now.Source.Path} now" :
+                    claimed.TryGetValue(address, out var other) ? $"is also listed in 'moved_from' of {other.Source.Path}" :
+                    address == "404.html" || (address.Contains('/', StringComparison.Ordinal) && ReservedPageSlugs.Contains(top) && top is not ("cases" or "themes" or "responses" or "sources"))
+                        ? "belongs to the site itself" : null;
+                if (problem is null)
+                {
+                    claimed[address] = item;
+                    continue;
+                }
+
+                var at = r.Value?.Slugs("moved_from", required: false).FirstOrDefault(s => s.Slug.Trim().TrimStart('/').TrimEnd('/') == address.TrimEnd('/'))?.At
+                    ?? r.Value?.AtKey("moved_from") ?? SourceSpan.StartOf(item.Source.Path);
+                diagnostics.Error("SCR039", at, $"the old address '{address}' {problem}, so it cannot lead here; remove it from 'moved_from'");
+            }
+        }
     }
 
     private static void CheckIncludeCycles(IReadOnlyList<ThemeItem> themes, DiagnosticBag diagnostics)
@@ -405,4 +457,7 @@ public static partial class ContentValidator
 
     [GeneratedRegex(@"^(\d{4})-(\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex BoardYear();
+
+    [GeneratedRegex(@"^(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*/|[a-z0-9][a-z0-9_-]*\.html)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MovedAddress();
 }

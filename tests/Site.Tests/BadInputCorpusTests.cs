@@ -41,6 +41,7 @@ public sealed partial class BadInputCorpusTests
         ["SCR040"] = "the front-end tools (Node.js, npm, sass) failing to run: needs a broken tool installation, not content",
         ["SCR041"] = "Pagefind failing to index the built site: needs a broken tool installation, not content",
         ["SCR090"] = "a built page linking to a file the build did not produce: a generator bug, since content mistakes are reported earlier (SCR020)",
+        ["SCR091"] = "a page removed without a redirect: found by 'diff' comparing two built sites, not by check (ReviewSummaryTests)",
     };
 
     private static readonly DateOnly Today = new(2026, 11, 26);

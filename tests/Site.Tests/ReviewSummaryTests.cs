@@ -29,9 +29,11 @@ public sealed class ReviewSummaryTests
 
         var (code, markdown, err) = SiteProcess.Run(["diff", before, after, "--diagnostics", diagnostics, "--artifact", "site-preview"], Timeout);
 
-        Assert.True(code == 0, err);
+        // The privacy page went with no redirect: an error, on the removed file, after the summary is written.
+        Assert.Equal(1, code);
+        Assert.Contains("input/pages/privacy.md(1,1): error SCR091: the page /privacy/ (Privacy and cookies) was removed and nothing leads from its address", err, StringComparison.Ordinal);
         // Child B's page, and the lists that now show Child C (home, cases, its theme, sources, search).
-        Assert.Matches(@"^## What readers will see\n\n1 page added, [2-9] changed, 1 removed; \d+ unchanged\.", markdown);
+        Assert.Matches(@"^## What readers will see\n\n1 page added, [2-9] changed, 0 moved, 1 removed; \d+ unchanged\.\n\n\*\*Pages were removed without a redirect", markdown);
         var added = Section(markdown, "### Added");
         Assert.Contains("#### Child C (`/cases/child-c/`)", added, StringComparison.Ordinal);
         Assert.Contains("A new review's text.", added, StringComparison.Ordinal);
@@ -62,9 +64,29 @@ public sealed class ReviewSummaryTests
 
         Assert.True(code == 0, err);
         var text = File.ReadAllText(summary);
-        Assert.StartsWith("Earlier steps' summary.\n## What readers will see\n\n0 pages added, 0 changed, 0 removed;", text, StringComparison.Ordinal);
+        Assert.StartsWith("Earlier steps' summary.\n## What readers will see\n\n0 pages added, 0 changed, 0 moved, 0 removed;", text, StringComparison.Ordinal);
         Assert.Contains("No page reads differently.", text, StringComparison.Ordinal);
         Assert.Contains("### Messages from `check`\n\nNone.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_case_renamed_with_moved_from_When_diffed_Then_it_is_listed_as_moved_and_the_summary_passes()
+    {
+        using var site = new TestSite();
+        var before = Path.Combine(site.Root, "before");
+        var after = Path.Combine(site.Root, "after");
+        Build(site, before);
+        var text = File.ReadAllText(Path.Combine(site.Root, "input/cases/child-a.md"));
+        site.Delete("input/cases/child-a.md");
+        site.Write("input/cases/child-a-review.md", text.Replace("sources: [bulletin]", "sources: [bulletin]\nmoved_from: [cases/child-a/]", StringComparison.Ordinal));
+        Build(site, after);
+
+        var (code, markdown, err) = SiteProcess.Run(["diff", before, after], Timeout);
+
+        Assert.True(code == 0, err);
+        Assert.Matches(@"1 page added, \d+ changed, 1 moved, 0 removed;", markdown);
+        Assert.Contains("#### Child A (`/cases/child-a/`)\n\nIts old address now leads to `/cases/child-a-review/`.", Section(markdown, "### Moved"), StringComparison.Ordinal);
+        Assert.DoesNotContain("### Removed", markdown, StringComparison.Ordinal);
     }
 
     [Theory]
