@@ -20,6 +20,15 @@ public static class SiteAssembler
         _ => $"{item.Slug}/",
     };
 
+    /// <summary>The site-relative URL of an input file's page: input/cases/child-o.md is "cases/child-o/", input/pages/about.md "about/".</summary>
+    public static string UrlFor(string inputPath)
+    {
+        if (inputPath == "input/index.md") return "";
+        var parts = inputPath.Split('/');
+        var slug = parts[^1][..^3];
+        return parts.Length == 3 && parts[1] is "cases" or "themes" or "responses" or "sources" ? $"{parts[1]}/{slug}/" : $"{slug}/";
+    }
+
     /// <summary>Builds the model of what readers may see.</summary>
     public static SiteModel Assemble(ValidatedSite site, PublicationRules rules)
     {

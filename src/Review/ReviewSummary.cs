@@ -17,10 +17,19 @@ public static class ReviewSummary
     /// <param name="comparison">What differs between the base and the pull request's site.</param>
     /// <param name="diagnostics">What <c>check</c> printed for the pull request, if given.</param>
     /// <param name="artifact">The name of the uploaded built site, if any.</param>
-    public static string Markdown(SiteComparison comparison, string? diagnostics, string? artifact)
+    /// <param name="stillNamed">Pages the change removed that other pages still name, with where.</param>
+    public static string Markdown(SiteComparison? comparison, string? diagnostics, string? artifact, IReadOnlyDictionary<string, List<string>>? stillNamed = null)
     {
         var md = new StringBuilder();
         md.Append("## What readers will see\n\n");
+        if (comparison is null)
+        {
+            md.Append("**The site could not be built with this change**, so there is nothing to compare yet. The messages from `check` below say what to fix.\n\n");
+            StillNamed(md, stillNamed);
+            Messages(md, diagnostics);
+            return md.ToString();
+        }
+
         var total = comparison.Added.Count + comparison.Changed.Count + comparison.Removed.Count + comparison.Moved.Count;
         md.Append(CultureInfo.InvariantCulture,
             $"{Count(comparison.Added.Count, "page")} added, {comparison.Changed.Count} changed, {comparison.Moved.Count} moved, {comparison.Removed.Count} removed; {comparison.Unchanged} unchanged.\n\n");
@@ -37,16 +46,30 @@ public static class ReviewSummary
         Section(md, "Removed", comparison.Removed, page =>
             $"This page is no longer on the site, and nothing leads from its address: it will show \"Page not found\". Removed: `{SiteComparison.SourceOf(page.Url)}`.\n\n");
 
+        StillNamed(md, stillNamed);
+        Messages(md, diagnostics);
+        if (artifact is not null)
+            md.Append(CultureInfo.InvariantCulture,
+                $"### The built site\n\nDownload **{artifact}** from this run's summary page, under Artifacts, unzip it, and open `index.html` in a browser through a local web server (see the README).\n");
+        return md.ToString();
+    }
+
+    private static void StillNamed(StringBuilder md, IReadOnlyDictionary<string, List<string>>? stillNamed)
+    {
+        if (stillNamed is not { Count: > 0 }) return;
+        md.Append("### Removed, but still named by other pages\n\n");
+        foreach (var (removed, places) in stillNamed)
+            md.Append(CultureInfo.InvariantCulture, $"- `{removed}` is still named by {string.Join(", ", places.Select(p => $"`{p}`"))}\n");
+        md.Append('\n');
+    }
+
+    private static void Messages(StringBuilder md, string? diagnostics)
+    {
         md.Append("### Messages from `check`\n\n");
         var messages = diagnostics?.Trim() ?? "";
         // GitHub's own '::error file=...' copies of each message are for the diff view, not for reading.
         var lines = messages.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !l.StartsWith("::", StringComparison.Ordinal)).ToList();
         md.Append(lines.All(l => l.Length == 0) ? "None.\n\n" : Text(lines, "text"));
-
-        if (artifact is not null)
-            md.Append(CultureInfo.InvariantCulture,
-                $"### The built site\n\nDownload **{artifact}** from this run's summary page, under Artifacts, unzip it, and open `index.html` in a browser through a local web server (see the README).\n");
-        return md.ToString();
     }
 
     private static void Section(StringBuilder md, string heading, IReadOnlyList<PageChange> pages, Func<PageChange, string> body)

@@ -89,6 +89,29 @@ public sealed class ReviewSummaryTests
         Assert.DoesNotContain("### Removed", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Given_a_theme_removed_that_cases_still_name_When_the_change_cannot_be_built_Then_the_error_is_also_reported_on_the_removed_file()
+    {
+        using var site = new TestSite();
+        var before = Path.Combine(site.Root, "before");
+        Build(site, before);
+        site.Delete("input/themes/domestic-abuse.md");
+        var check = SiteProcess.Run(["check", "--root", site.Root, "--now", "2026-11-26"], Timeout);
+        Assert.Equal(1, check.Code);
+        var diagnostics = Path.Combine(site.Root, "check.txt");
+        File.WriteAllText(diagnostics, check.Err);
+
+        var (code, markdown, err) = SiteProcess.Run(["diff", before, Path.Combine(site.Root, "not-built"), "--diagnostics", diagnostics], Timeout);
+
+        Assert.Equal(1, code);
+        Assert.Contains("input/themes/domestic-abuse.md(1,1): error SCR091: this page was removed, but other pages still name it: " +
+            "input/cases/child-a.md(8,19), input/themes/toxic-trio.md(4,12)", err, StringComparison.Ordinal);
+        Assert.Contains("**The site could not be built with this change**", markdown, StringComparison.Ordinal);
+        Assert.Contains("- `input/themes/domestic-abuse.md` is still named by `input/cases/child-a.md(8,19)`, `input/themes/toxic-trio.md(4,12)`",
+            Section(markdown, "### Removed, but still named by other pages"), StringComparison.Ordinal);
+        Assert.Contains("SCR012", Section(markdown, "### Messages from `check`"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("only-one-folder")]
     [InlineData("a-missing-folder")]
@@ -99,7 +122,7 @@ public sealed class ReviewSummaryTests
         string[] args = mistake switch
         {
             "only-one-folder" => ["diff", site.Root],
-            "a-missing-folder" => ["diff", site.Root, Path.Combine(site.Root, "no-such-site")],
+            "a-missing-folder" => ["diff", Path.Combine(site.Root, "no-such-site"), site.Root],
             _ => ["diff", site.Root, site.Root, "--colour"],
         };
         var (code, _, err) = SiteProcess.Run(args, Timeout);
