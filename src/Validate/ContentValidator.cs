@@ -412,7 +412,7 @@ public static partial class ContentValidator
 
     // Reference positions are read again from the YAML rather than carried on every record: only
     // files with a broken reference pay for it, and the records stay plain.
-    private static FrontMatterReader? Reread(ContentItem item, DiagnosticBag scratch)
+    internal static FrontMatterReader? Reread(ContentItem item, DiagnosticBag scratch)
     {
         var map = YamlDocument.Parse(item.Source.FrontMatter, item.Source.Path, item.Source.FrontMatterLine, scratch);
         return map is null ? null : new FrontMatterReader(map, item.Source.Path, item.Source.FrontMatterLine, scratch);

@@ -27,7 +27,7 @@ public static partial class PublishingChecks
     {
         foreach (var item in site.Items)
         {
-            var r = new Lazy<FrontMatterReader?>(() => Reread(item));
+            var r = new Lazy<FrontMatterReader?>(() => ContentValidator.Reread(item, new DiagnosticBag()));
             if (!item.Draft) Placeholder(item, r, diagnostics);
             if (item is CaseItem c)
             {
@@ -74,16 +74,21 @@ public static partial class PublishingChecks
         ["What happened", "What the review found", "Learning", "Recommendations", "What practitioners should know", "What the reviews found", "What the Board did", "Why"],
         StringComparer.Ordinal);
 
-    // Sentences of at least six words from a withheld case's text, found again in its summary or title.
+    /// <summary>How many words in a row, shared by a withheld case's text and its summary, make a repeated sentence.</summary>
+    public const int RepeatedWords = 9;
+
+    // A run of words from a withheld case's text, found again in its summary or title. Nine words in a
+    // row is a sentence or most of one; shorter runs are often only a service's or a theme's name
+    // ("the child and adolescent mental health service").
     private static void Repeated(CaseItem c, Lazy<FrontMatterReader?> r, DiagnosticBag diagnostics)
     {
         var body = Words(c.Source.Body);
-        if (body.Length < 6) return;
+        if (body.Length < RepeatedWords) return;
+        var runs = Runs(body, RepeatedWords).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, value) in new[] { ("summary", c.Summary), ("title", c.Title) })
         {
             var words = Words(value);
-            // Any run of six words in a row from the text: enough to be a sentence of it, not a phrase.
-            var shared = Runs(words, 6).FirstOrDefault(run => Runs(body, 6).Contains(run, StringComparer.Ordinal));
+            var shared = Runs(words, RepeatedWords).FirstOrDefault(runs.Contains);
             if (shared is null) continue;
             diagnostics.Error("SCR036", r.Value?.AtKey(key) ?? SourceSpan.StartOf(c.Source.Path),
                 $"the {key} of this withheld review repeats its text (\"{shared}\"); the {key} is shown in lists, the home page and search, away from the notice, " +
@@ -103,13 +108,6 @@ public static partial class PublishingChecks
     {
         var before = item.Source.Body.AsSpan(0, index);
         return new SourceSpan(item.Source.Path, item.Source.BodyLine + before.Count('\n'), index - (before.LastIndexOf('\n') + 1) + 1);
-    }
-
-    private static FrontMatterReader? Reread(ContentItem item)
-    {
-        var scratch = new DiagnosticBag();
-        var map = YamlDocument.Parse(item.Source.FrontMatter, item.Source.Path, item.Source.FrontMatterLine, scratch);
-        return map is null ? null : new FrontMatterReader(map, item.Source.Path, item.Source.FrontMatterLine, scratch);
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}']+", RegexOptions.CultureInvariant)]
