@@ -136,8 +136,11 @@ public sealed class SiteModel
     /// they answer that review.
     /// </summary>
     public IReadOnlyList<ResponseItem> ResponsesOnThemes(CaseItem item) =>
-        ThemesOf(item.Themes).SelectMany(ResponsesUnder).Distinct(ReferenceEqualityComparer.Instance).Cast<ResponseItem>()
-            .OrderBy(r => r.Title, StringComparer.Ordinal).ToList();
+        // The case's page and its render fingerprint both ask; a case's themes are few, but there may be many cases.
+        _onThemes.GetOrAdd(item.Source.Path, _ => ThemesOf(item.Themes).SelectMany(ResponsesUnder).Distinct(ReferenceEqualityComparer.Instance).Cast<ResponseItem>()
+            .OrderBy(r => r.Title, StringComparer.Ordinal).ToList());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ResponseItem>> _onThemes = new(StringComparer.Ordinal);
 
     /// <summary>Visible responses among the given slugs, in the order written.</summary>
     public IReadOnlyList<ResponseItem> ResponsesOf(IEnumerable<string> slugs) => Visible(slugs, ResponseBySlug);

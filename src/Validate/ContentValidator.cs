@@ -93,6 +93,8 @@ public static partial class ContentValidator
         if (item is not null)
             item = item with { Allowances = BindAllowances(r), AllowLines = r.LinesOf("allow"), MovedFrom = BindMovedFrom(r, diagnostics) };
         r.Finish();
+        // Only on a file whose settings all bound: a missing title or summary is reported already.
+        if (item is not null && diagnostics.ErrorCount(file.Path) == before) PublishingChecks.CheckItem(item, r, diagnostics);
         return (item, diagnostics.ErrorCount(file.Path) == before);
     }
 

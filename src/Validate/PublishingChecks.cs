@@ -22,16 +22,26 @@ public static partial class PublishingChecks
     /// <summary>How far ahead a publication date may be before it needs <c>embargo: true</c>.</summary>
     public const int EmbargoWarningDays = 366;
 
-    /// <summary>Checks the bound items; <paramref name="today"/> judges how far ahead a date is.</summary>
+    /// <summary>
+    /// What depends on one file alone: template text on a page that is not a draft, and a withheld
+    /// case's text repeated in its summary or title. Run as the file is bound, so that preview
+    /// remembers the result with the file and pays for it again only when the file changes.
+    /// </summary>
+    public static void CheckItem(ContentItem item, FrontMatterReader r, DiagnosticBag diagnostics)
+    {
+        var reader = new Lazy<FrontMatterReader?>(() => r);
+        if (!item.Draft) Placeholder(item, reader, diagnostics);
+        if (item is CaseItem { Publication: Publication.Withheld } c) Repeated(c, reader, diagnostics);
+    }
+
+    /// <summary>What depends on the day: a publication date so far ahead that it needs <c>embargo: true</c>.</summary>
     public static void Check(ValidatedSite site, DateOnly today, DiagnosticBag diagnostics)
     {
         foreach (var item in site.Items)
         {
             var r = new Lazy<FrontMatterReader?>(() => ContentValidator.Reread(item, new DiagnosticBag()));
-            if (!item.Draft) Placeholder(item, r, diagnostics);
             if (item is CaseItem c)
             {
-                if (c.Publication == Publication.Withheld) Repeated(c, r, diagnostics);
                 if (c.Published.Start > today.AddDays(EmbargoWarningDays) && !c.Embargo)
                     diagnostics.Error("SCR037", r.Value?.AtKey("published") ?? SourceSpan.StartOf(c.Source.Path),
                         $"'published' is {c.Published.ToDisplay()}, more than a year from now, so this case would stay hidden until then; " +

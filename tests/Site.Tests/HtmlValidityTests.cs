@@ -20,3 +20,28 @@ public sealed class HtmlValidityTests(RealSiteFixture site)
         Assert.True(site.HtmlFiles.Count() >= 30, "the site should have at least 30 pages to check");
     }
 }
+
+/// <summary>The page kinds the real content does not have yet, through the same checker: a redirect from an old address, and GitHub's Markdown.</summary>
+public sealed class ConstructValidityTests
+{
+    [Fact]
+    public void A_redirect_page_and_a_page_of_footnotes_task_lists_and_alerts_pass_the_Nu_Html_Checker()
+    {
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/cases/child-a.md"] = TestSite.Case("Child A", "themes: [neglect]\nmoved_from: [cases/child-a-old/]"),
+            ["input/pages/about.md"] = "---\ntitle: About\nsummary: About the site.\n---\nA note.[^1] ~~Old~~ new, at https://www.gov.uk/ today.\n\n" +
+                "- [x] Read it\n- [ ] Share it\n\n> [!NOTE]\n> A note.\n\n> [!WARNING]\n> A warning.\n\n[^1]: The footnote.\n",
+        });
+        var result = site.Build();
+        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(site.Output, "cases", "child-a-old", "index.html")));
+        var jar = Path.Combine(Repo.Root, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+
+        var (code, output) = ToolRunner.Run("java", ["-jar", jar, "--errors-only", "--format", "gnu",
+            Path.Combine(site.Output, "cases", "child-a-old", "index.html"), Path.Combine(site.Output, "about", "index.html")], Repo.Root);
+
+        Assert.True(code != -1, "Java is needed to run the Nu Html Checker: " + output);
+        Assert.True(code == 0, "The Nu Html Checker found errors:\n" + output);
+    }
+}
