@@ -201,3 +201,30 @@ public sealed partial class SourcingTests(RealSiteFixture site)
     [GeneratedRegex("bulletin (?:also )?says: \"([^\"]+)\"")]
     private static partial Regex Quotation();
 }
+
+/// <summary>Theme pages say each thing once: a theme with nothing on it says so in words, and "through" is explained.</summary>
+[Collection(RealSiteCollection.Name)]
+public sealed class ThemePageTests(RealSiteFixture site)
+{
+    [Fact]
+    public void Given_safe_sleeping_which_no_review_carries_Then_its_page_says_so_once_and_the_index_shows_no_zero_counts()
+    {
+        var main = site.Page("themes/safe-sleeping/index.html").QuerySelector("main")!;
+        Assert.DoesNotContain(main.QuerySelectorAll("h2"), h => h.TextContent is "Case reviews" or "Board responses");
+        Assert.Single(main.QuerySelectorAll("p"), p => p.TextContent.Contains("on this site is tied to this theme", StringComparison.Ordinal));
+
+        var index = site.Page("themes/index.html").QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("0 case reviews", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 Board responses", index, StringComparison.Ordinal);
+        Assert.Contains("not tied to a case review or Board response on this site", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_the_toxic_trio_Then_its_page_says_its_learning_once_and_explains_what_through_means()
+    {
+        var main = site.Page("themes/toxic-trio/index.html").QuerySelector("main")!;
+        var text = Regex.Replace(main.TextContent, @"\s+", " ");
+        Assert.Equal(1, Regex.Count(text, "understood by practitioners in all agencies"));
+        Assert.Contains("listed here through Domestic abuse, a theme that toxic trio brings together", text, StringComparison.Ordinal);
+    }
+}
