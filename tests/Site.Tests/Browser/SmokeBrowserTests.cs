@@ -39,6 +39,26 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task On_a_phone_the_exit_button_stands_clear_of_the_search_button_on_a_solid_strip_and_the_case_heading_is_in_the_first_screen()
+    {
+        await using var session = await site.OpenAsync(390, 844);
+        await session.GoToAsync(site.UrlOf(CasePage));
+
+        var boxes = await session.Page.EvaluateAsync<double[]>("""
+            () => {
+              const bottom = e => e.getBoundingClientRect().bottom, top = e => e.getBoundingClientRect().top;
+              return [bottom(document.querySelector('.app-site-search__button')), top(document.querySelector('.govuk-exit-this-page__button')),
+                      top(document.querySelector('h1'))];
+            }
+            """);
+        Assert.True(boxes[1] - boxes[0] >= 10, $"the exit button starts {boxes[1] - boxes[0]}px below the search button; it needs a clear gap");
+        Assert.True(boxes[2] < 640, $"the case's heading starts at {boxes[2]}px, below the first 640px");
+
+        var strip = await session.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.govuk-exit-this-page')).backgroundColor");
+        Assert.False(strip is "rgba(0, 0, 0, 0)" or "transparent", $"the exit button's strip is {strip}: text would scroll through it");
+    }
+
+    [Fact]
     public async Task No_page_scrolls_sideways_at_320_pixels_wide()
     {
         await using var session = await site.OpenAsync(320, 640);
