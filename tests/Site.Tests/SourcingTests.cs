@@ -228,3 +228,33 @@ public sealed class ThemePageTests(RealSiteFixture site)
         Assert.Contains("listed here through Domestic abuse, a theme that toxic trio brings together", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A reader is warned before the first words that describe harm to a child, wherever they are.</summary>
+[Collection(RealSiteCollection.Name)]
+public sealed class DistressWarningTests(RealSiteFixture site)
+{
+    // The words of the real summaries and texts that describe harm.
+    private static readonly string[] Harm = ["took their own life", "death of a baby", "sexually exploited", "sexual assault", "convicted", "victim"];
+
+    [Theory]
+    [InlineData("cases/child-o/index.html")]
+    [InlineData("cases/child-r/index.html")]
+    [InlineData("cases/child-q-and-child-s/index.html")]
+    [InlineData("cases/child-n/index.html")]
+    [InlineData("index.html")]
+    [InlineData("cases/index.html")]
+    [InlineData("themes/child-sexual-exploitation/index.html")]
+    public void Given_a_page_that_describes_harm_Then_the_warning_comes_before_the_first_words_that_do(string path)
+    {
+        var main = site.Page(path).QuerySelector("main")!;
+        var text = main.TextContent;
+        var warning = main.QuerySelector(".app-distressing");
+        Assert.True(warning is not null, $"{path} has no warning");
+        var firstHarm = Harm.Select(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        Assert.True(firstHarm >= 0, $"{path} was expected to describe harm");
+        var warningAt = text.IndexOf(warning.TextContent, StringComparison.Ordinal);
+        Assert.True(warningAt >= 0 && warningAt < firstHarm, $"{path}: the warning is at {warningAt}, after the first words of harm at {firstHarm}");
+        // The warning's own words describe no harm.
+        Assert.DoesNotContain(Harm, h => warning.TextContent.Contains(h, StringComparison.OrdinalIgnoreCase));
+    }
+}
