@@ -10,7 +10,7 @@ namespace Lscb.Site.Validate;
 /// it is, front matter, drafts and all. An image or document no page mentions is a warning: it is
 /// published all the same, at an address anyone can guess.
 /// </summary>
-public static class StaticFileChecks
+public static partial class StaticFileChecks
 {
     /// <summary>The endings the site serves, in lower case.</summary>
     public static readonly IReadOnlySet<string> Served =
@@ -20,6 +20,12 @@ public static class StaticFileChecks
     public static IReadOnlyList<StaticFile> Check(IReadOnlyList<StaticFile> statics, IReadOnlyList<SourceFile> pages, DiagnosticBag diagnostics)
     {
         var ok = new List<StaticFile>();
+        if (statics.Count == 0) return ok;
+        // Every file name the pages mention, found in one pass over them, whatever the number of files.
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+            foreach (var text in new[] { page.FrontMatter, page.Body })
+                foreach (System.Text.RegularExpressions.Match m in FileName().Matches(text)) mentioned.Add(m.Value);
         foreach (var file in statics)
         {
             var name = Path.GetFileName(file.Path);
@@ -40,7 +46,7 @@ public static class StaticFileChecks
                 continue;
             }
 
-            if (!pages.Any(p => p.Body.Contains(name, StringComparison.Ordinal) || p.FrontMatter.Contains(name, StringComparison.Ordinal)))
+            if (!mentioned.Contains(name))
                 diagnostics.Warning("SCR109", SourceSpan.StartOf(file.Path),
                     $"no page links to '{name}', but it is published all the same; link it from a page, or delete it if it is not meant to be public");
             ok.Add(file);
@@ -63,4 +69,7 @@ public static class StaticFileChecks
         return $"'{extension}' files are not published: only Markdown pages (.md), images (.png, .jpg, .gif, .svg, .webp) and PDF documents belong in input/; " +
                "remove this file, or save it as one of those";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._-]+\.(?:png|jpe?g|gif|svg|webp|pdf)(?![A-Za-z0-9])", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FileName();
 }

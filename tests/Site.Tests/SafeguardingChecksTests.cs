@@ -114,3 +114,25 @@ public sealed class SuggestTests
     public void Given_another_child_or_theme_of_similar_spelling_Then_it_is_not_suggested(string typed, string other) =>
         Assert.Null(Lscb.Site.Core.Suggest.Closest(typed, [other]));
 }
+
+/// <summary>Files under input/ that are not pages: a linked image is published quietly, an unlinked one with a warning.</summary>
+public sealed class StaticFileChecksTests
+{
+    [Fact]
+    public void Given_an_image_linked_from_a_page_and_one_linked_from_nowhere_Then_only_the_second_is_reported()
+    {
+        const string Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>\n";
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["input/images/chart.svg"] = Svg,
+            ["input/images/unused.svg"] = Svg,
+            ["input/pages/about.md"] = "---\ntitle: About\nsummary: About the site.\n---\n![A chart of referrals](../images/chart.svg)\n",
+        });
+
+        var result = site.Check();
+
+        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "SCR109");
+        Assert.Equal("input/images/unused.svg", warning.At.File);
+    }
+}
