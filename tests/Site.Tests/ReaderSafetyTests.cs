@@ -53,12 +53,10 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
         // The questions are the site's, and the page says so before them.
         Assert.Contains("this site's own", heading.NextElementSibling!.TextContent, StringComparison.Ordinal);
         var questions = heading.NextElementSibling!.NextElementSibling!;
+        // The case's own question only: the site-wide ones stand in only on a case with none.
         var items = questions.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
-        Assert.Equal(4, items.Count);
-        Assert.Contains(items, q => q.Contains("large family", StringComparison.Ordinal));
-        // Search indexes the case's own question, not the three every case page asks.
-        var indexed = questions.QuerySelectorAll("li:not([data-pagefind-ignore])").Select(li => li.TextContent).ToList();
-        Assert.Contains("large family", Assert.Single(indexed), StringComparison.Ordinal);
+        Assert.Contains("large family", Assert.Single(items), StringComparison.Ordinal);
+        Assert.Empty(questions.QuerySelectorAll("li[data-pagefind-ignore]"));
 
         var help = page.QuerySelector("aside.app-help")!;
         Assert.Contains("Worried about a child?", help.TextContent, StringComparison.Ordinal);
@@ -69,11 +67,24 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_withheld_case_adds_no_questions_of_its_own()
+    public void The_withheld_case_adds_no_questions_of_its_own_so_it_shows_the_site_wide_ones_kept_out_of_search()
     {
         var page = site.Page("cases/child-n/index.html");
         var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice").NextElementSibling!.NextElementSibling!;
+        Assert.Equal(3, questions.QuerySelectorAll("li[data-pagefind-ignore]").Length);
         Assert.Equal(3, questions.QuerySelectorAll("li").Length);
+    }
+
+    [Fact]
+    public void No_two_case_pages_ask_the_same_list_of_questions()
+    {
+        var lists = site.HtmlFiles.Where(p => p.StartsWith("cases/", StringComparison.Ordinal) && p != "cases/index.html")
+            .Select(p => (Path: p, Questions: string.Join('\n', site.Page(p).QuerySelectorAll("main ol.govuk-list--number li").Select(li => li.TextContent.Trim()))))
+            .ToList();
+        Assert.Equal(4, lists.Count);
+        Assert.All(lists, l => Assert.NotEmpty(l.Questions));
+        var repeated = lists.GroupBy(l => l.Questions).Where(g => g.Count() > 1).Select(g => string.Join(", ", g.Select(l => l.Path))).ToList();
+        Assert.True(repeated.Count == 0, "case pages with the same questions: " + string.Join("; ", repeated));
     }
 
     [Fact]
