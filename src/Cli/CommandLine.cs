@@ -182,7 +182,8 @@ public static class CommandLine
 
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
-    private static int Wrong(TextWriter stderr, string message)
+    /// <summary>Prints a usage mistake and where to read the usage; returns 2.</summary>
+    internal static int Wrong(TextWriter stderr, string message)
     {
         stderr.WriteLine($"error: {message}");
         stderr.WriteLine("Run 'Site --help' for the commands and options.");

@@ -44,21 +44,19 @@ public static partial class DiffCommand
 
         // A page that readers had, gone with no redirect or still named elsewhere, is an error on the
         // pull request, on the removal itself, where the editor who removed it will see it.
-        var github = string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
-        void Report(string source, string message)
-        {
-            stderr.WriteLine($"{source}(1,1): error SCR091: {message}");
-            if (github) stderr.WriteLine($"::error file={source},line=1,col=1::SCR091: {message}");
-        }
-
+        var problems = new List<Core.Diagnostic>();
         foreach (var page in comparison?.Removed ?? [])
-            Report(SiteComparison.SourceOf(page.Url),
-                $"the page /{page.Url} ({page.Title}) was removed and nothing leads from its address; give the page that replaces it 'moved_from: [{page.Url}]', or put it back");
+            problems.Add(Removal(SiteComparison.SourceOf(page.Url),
+                $"the page /{page.Url} ({page.Title}) was removed and nothing leads from its address; give the page that replaces it 'moved_from: [{page.Url}]', or put it back"));
         foreach (var (removed, places) in stillNamed)
-            Report(removed, $"this page was removed, but other pages still name it: {string.Join(", ", places)}; change them too, or put it back");
+            problems.Add(Removal(removed, $"this page was removed, but other pages still name it: {string.Join(", ", places)}; change them too, or put it back"));
+        CommandLine.Report(problems, stderr);
 
-        return comparison is null || comparison.Removed.Count > 0 || stillNamed.Count > 0 ? 1 : 0;
+        return comparison is null || problems.Count > 0 ? 1 : 0;
     }
+
+    private static Core.Diagnostic Removal(string source, string message) =>
+        new(Core.Severity.Error, "SCR091", Core.SourceSpan.StartOf(source), message);
 
     /// <summary>
     /// The pages of the base site that check's messages say are missing (an unknown theme, response
@@ -86,10 +84,5 @@ public static partial class DiffCommand
         System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex MissingReference();
 
-    private static int Wrong(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"error: {message}");
-        stderr.WriteLine("Run 'Site --help' for the commands and options.");
-        return 2;
-    }
+    private static int Wrong(TextWriter stderr, string message) => CommandLine.Wrong(stderr, message);
 }
