@@ -142,6 +142,32 @@ public sealed class SiteModel
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ResponseItem>> _onThemes = new(StringComparer.Ordinal);
 
+    /// <summary>How many other reviews a case page lists as related.</summary>
+    public const int RelatedCount = 5;
+
+    /// <summary>
+    /// Up to <see cref="RelatedCount"/> other visible cases that share a theme with this one (or a theme
+    /// that one of its themes includes): the first theme's first, each theme's by title.
+    /// </summary>
+    public IReadOnlyList<CaseItem> RelatedCases(CaseItem item) =>
+        // Taken a few at a time from the already sorted theme lists, so a large site costs no more per page.
+        _related.GetOrAdd(item.Source.Path, _ => ThemesOf(item.Themes).SelectMany(t => CasesUnder(t).Where(c => !ReferenceEquals(c, item)).Take(RelatedCount))
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<CaseItem>().Take(RelatedCount).ToList());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<CaseItem>> _related = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The help lines for pages on these themes (and the themes they include), then those a case names
+    /// itself, each once, in the order <c>statiq.config</c> lists them.
+    /// </summary>
+    public IReadOnlyList<HelpLine> HelpLinesFor(IEnumerable<string> themes, IEnumerable<string> named)
+    {
+        if (Config.HelpLines.Count == 0) return [];
+        var covered = ThemesOf(themes).SelectMany(t => IncludedThemes[t.Slug].Prepend(t)).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        var asked = named.ToHashSet(StringComparer.Ordinal);
+        return Config.HelpLines.Where(h => asked.Contains(h.Key) || h.Themes.Any(t => covered.Contains(t.Slug))).ToList();
+    }
+
     /// <summary>Visible responses among the given slugs, in the order written.</summary>
     public IReadOnlyList<ResponseItem> ResponsesOf(IEnumerable<string> slugs) => Visible(slugs, ResponseBySlug);
 

@@ -60,6 +60,12 @@ public sealed record CaseItem(
     /// <summary>Questions for practice this case adds to the site-wide ones.</summary>
     public IReadOnlyList<string> Questions { get; init; } = [];
 
+    /// <summary>Three to five points of key learning, in the source's words (<c>key_learning:</c>).</summary>
+    public IReadOnlyList<string> KeyLearning { get; init; } = [];
+
+    /// <summary>Keys of help lines in <c>statiq.config</c> this case shows besides those for its themes (<c>help_lines:</c>).</summary>
+    public IReadOnlyList<string> HelpLines { get; init; } = [];
+
     /// <summary>True when a publication date more than a year ahead is meant (<c>embargo: true</c>).</summary>
     public bool Embargo { get; init; }
 }
@@ -130,12 +136,28 @@ public sealed record SiteConfig(
     /// <summary>The local contact's number; not shown until set.</summary>
     public string? LocalContactPhone { get; init; }
 
+    /// <summary>National help lines, each shown on the pages of its themes (<c>help_lines:</c>), in the order written.</summary>
+    public IReadOnlyList<HelpLine> HelpLines { get; init; } = [];
+
     /// <summary>When set, <c>check</c> warns about a response whose current status is older than this many months.</summary>
     public int? StatusReviewMonths { get; init; }
 
     /// <summary>The path part of the base URL, always starting and ending with '/': "/" or "/lscb-learning/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 }
+
+/// <summary>
+/// A national help line from <c>statiq.config</c>: shown, with 999 and the NSPCC, on the pages of its
+/// themes and on any case that names it. Its number is copied from the service's own page, <see cref="Url"/>.
+/// </summary>
+/// <param name="Key">The name cases use for it in <c>help_lines:</c>, e.g. "samaritans".</param>
+/// <param name="Name">The service's name, e.g. "Samaritans".</param>
+/// <param name="Phone">The number as the service writes it, e.g. "116 123".</param>
+/// <param name="For">Who or what it is for, in a few words; may be empty.</param>
+/// <param name="Url">The service's own page that gives the number.</param>
+/// <param name="Themes">Slugs of the themes whose pages show it.</param>
+/// <param name="At">Where it is written in <c>statiq.config</c>.</param>
+public sealed record HelpLine(string Key, string Name, string Phone, string? For, Uri Url, IReadOnlyList<SlugRef> Themes, SourceSpan At);
 
 /// <summary>The output of Validate: settings and typed, cross-checked content.</summary>
 public sealed record ValidatedSite(SiteConfig Config, IReadOnlyList<ContentItem> Items, IReadOnlyList<StaticFile> Statics)

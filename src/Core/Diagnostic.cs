@@ -40,3 +40,6 @@ public sealed record Diagnostic(Severity Severity, string Code, SourceSpan At, s
     private static string EscapeProperty(string s) =>
         EscapeData(s).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 }
+
+/// <summary>A slug written in front matter or settings, with where it was written.</summary>
+public sealed record SlugRef(string Slug, SourceSpan At);

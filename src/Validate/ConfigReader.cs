@@ -30,6 +30,7 @@ public static class ConfigReader
         var localName = r.Text("local_contact_name", required: false);
         var localPhone = r.Text("local_contact_phone", required: false);
         var reviewMonths = r.Text("status_review_months", required: false);
+        var helpLines = ReadHelpLines(r, diagnostics);
         r.Finish();
         int? months = null;
         if (reviewMonths is not null)
@@ -62,7 +63,48 @@ public static class ConfigReader
             LocalContactName = localName,
             LocalContactPhone = localPhone,
             StatusReviewMonths = months,
+            HelpLines = helpLines,
         };
+    }
+
+    private const string HelpLineShape =
+        "a help line written 'samaritans:' with 'name:', 'phone:', 'url:' and 'themes:' indented under it";
+
+    // help_lines: a national service per key, with its number as the service's own page gives it.
+    private static List<HelpLine> ReadHelpLines(FrontMatterReader r, DiagnosticBag diagnostics)
+    {
+        var result = new List<HelpLine>();
+        foreach (var (key, map, at) in r.NamedMappings("help_lines", HelpLineShape))
+        {
+            var e = r.Nested(map, key);
+            var before = diagnostics.ErrorCount(SiteLoader.ConfigFile);
+            if (!SiteLoader.SlugPattern().IsMatch(key))
+                diagnostics.Error("SCR011", at, $"the help line '{key}' must be named with only a-z, 0-9 and hyphens, e.g. 'samaritans'");
+            var name = e.Text("name", required: true);
+            var phone = e.Text("phone", required: true);
+            var who = e.Text("for", required: false);
+            var url = e.Text("url", required: true);
+            var themes = e.Slugs("themes", required: true);
+            e.Finish();
+            if (phone is not null && !IsPhoneNumber(phone))
+                diagnostics.Error("SCR055", e.AtKey("phone"),
+                    $"'{phone}' is not a phone number: write it as the service's own page does, with digits and spaces only, e.g. 116 123");
+            var page = url is null ? null : ParseWebAddress(url);
+            if (url is not null && page is not { Scheme: "https" })
+                diagnostics.Error("SCR055", e.AtKey("url"),
+                    "'url' must be the https:// address of the service's own page that gives this number, so that anyone can check it");
+            if (diagnostics.ErrorCount(SiteLoader.ConfigFile) == before)
+                result.Add(new HelpLine(key, name!, phone!, who, page!, themes, at));
+        }
+
+        return result;
+    }
+
+    // A number as a service publishes it: digits in groups, optionally starting with +.
+    private static bool IsPhoneNumber(string text)
+    {
+        var digits = text.Count(char.IsAsciiDigit);
+        return digits is >= 3 and <= 15 && text.TrimStart('+').All(ch => char.IsAsciiDigit(ch) || ch == ' ');
     }
 
     /// <summary>Checks a base URL given on the command line: absolute http(s).</summary>

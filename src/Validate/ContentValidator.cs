@@ -45,6 +45,7 @@ public static partial class ContentValidator
         CheckDuplicates(site.Files, diagnostics);
         // References are checked on files with other errors too, so every mistake shows in one run.
         CheckReferences(bound.Select(b => b.Item).OfType<ContentItem>().ToList(), site.Files, diagnostics);
+        if (config is not null) CheckHelpLines(config, bound.Select(b => b.Item).OfType<CaseItem>().ToList(), site.Files, diagnostics);
         var items = bound.Where(b => b.Valid).Select(b => b.Item is SourceItem source ? WithLocalCopy(source, site.Seeds, diagnostics) : b.Item!).ToList();
         var statics = StaticFileChecks.Check(site.Statics, site.Files, diagnostics);
         return config is null ? null : new ValidatedSite(config, items, statics) { Bound = bound.Select(b => b.Item).ToList() };
@@ -115,6 +116,11 @@ public static partial class ContentValidator
         var responses = r.Slugs("responses", required: false);
         var reportUrl = r.Text("report_url", required: false);
         var questions = r.TextList("questions");
+        var keyLearning = r.TextList("key_learning");
+        if (r.Has("key_learning") && keyLearning.Count is < 3 or > 5)
+            diagnostics.Error("SCR057", r.AtKey("key_learning"),
+                $"'key_learning' has {keyLearning.Count} point{(keyLearning.Count == 1 ? "" : "s")}; give 3 to 5, each a line starting with '- ' and taken from the source's words");
+        var helpLines = r.Slugs("help_lines", required: false);
         var embargo = r.Flag("embargo", fallback: false);
 
         if (publication == "withheld")
@@ -143,6 +149,8 @@ public static partial class ContentValidator
             Names(themes), Names(responses), reportUrl)
         {
             Questions = questions,
+            KeyLearning = keyLearning,
+            HelpLines = Names(helpLines),
             Embargo = embargo,
         };
     }
@@ -340,6 +348,27 @@ public static partial class ContentValidator
         CheckMovedFrom(items, diagnostics);
     }
 
+    // Each help line's themes must exist, and a case can name only a help line the settings hold.
+    private static void CheckHelpLines(SiteConfig config, IReadOnlyList<CaseItem> cases, IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
+    {
+        var themes = files.Where(f => f.Kind == ContentKind.Theme).Select(f => f.Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var line in config.HelpLines)
+        {
+            foreach (var theme in line.Themes.Where(t => !themes.Contains(t.Slug)))
+                diagnostics.Error("SCR012", theme.At,
+                    $"unknown theme '{theme.Slug}' in the help line '{line.Key}'{Suggest.DidYouMeanOrChoices(theme.Slug, themes)} (there is no input/themes/{theme.Slug}.md)");
+        }
+
+        var keys = config.HelpLines.Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in cases.Where(c => c.HelpLines.Any(k => !keys.Contains(k))))
+        {
+            var r = new Lazy<FrontMatterReader?>(() => Reread(item, new DiagnosticBag()));
+            foreach (var key in item.HelpLines.Where(k => !keys.Contains(k)))
+                diagnostics.Error("SCR056", SpanOf(r, "help_lines", key),
+                    $"unknown help line '{key}'{Suggest.DidYouMeanOrChoices(key, keys)} (a case names a help line by its name under 'help_lines:' in statiq.config)");
+        }
+    }
+
     // An old address must be free: not a page's address now, not one of the site's own sections, and
     // not claimed by two pages.
     private static void CheckMovedFrom(IReadOnlyList<ContentItem> items, DiagnosticBag diagnostics)
@@ -447,18 +476,10 @@ public static partial class ContentValidator
 
     private static List<string> Names(IReadOnlyList<SlugRef> refs) => refs.Select(s => s.Slug).ToList();
 
-    private static bool IsBoardYear(string year)
-    {
-        var m = BoardYear().Match(year);
-        return m.Success && (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1) % 100
-            == int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static bool IsBoardYear(string year) => Core.BoardYear.StartOf(year) is not null;
 
     private static bool IsSecureWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme == "https";
-
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex BoardYear();
 
     [GeneratedRegex(@"^(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*/|[a-z0-9][a-z0-9_-]*\.html)$", RegexOptions.CultureInvariant)]
     private static partial Regex MovedAddress();

@@ -4,9 +4,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace Lscb.Site.Validate;
 
-/// <summary>A slug written in front matter, with where it was written.</summary>
-public sealed record SlugRef(string Slug, SourceSpan At);
-
 /// <summary>
 /// Reads typed values out of a YAML mapping, one key at a time, reporting every problem with the
 /// file, line and column of the key or value, and never throwing. Call <see cref="Finish"/> last to
@@ -210,6 +207,27 @@ public sealed class FrontMatterReader
         return result;
     }
 
+    /// <summary>A mapping of names to small mappings, such as <c>help_lines</c>; each is read with <see cref="Nested"/>.</summary>
+    public IReadOnlyList<(string Key, YamlMappingNode Map, SourceSpan At)> NamedMappings(string key, string expected)
+    {
+        var node = Find(key, required: false);
+        if (node is null) return [];
+        if (node is not YamlMappingNode outer)
+        {
+            Wrong(key, node, expected);
+            return [];
+        }
+
+        var result = new List<(string, YamlMappingNode, SourceSpan)>();
+        foreach (var (k, v) in outer.Children)
+        {
+            if (k is YamlScalarNode { Value: { } name } && v is YamlMappingNode map) result.Add((name, map, At(k)));
+            else _diagnostics.Error("SCR008", At(k), $"each entry of '{key}' must be {expected}");
+        }
+
+        return result;
+    }
+
     /// <summary>The first and last file lines a key's value takes; (0, 0) when the key is absent.</summary>
     public (int First, int Last) LinesOf(string key)
     {
@@ -219,8 +237,11 @@ public sealed class FrontMatterReader
         return (_lineOffset + (int)node.Start.Line, _lineOffset + (int)last);
     }
 
+    /// <summary>The entry a nested reader reads, such as a help line's name; messages about a missing setting say where it goes.</summary>
+    public string? Place { get; init; }
+
     /// <summary>A reader for a mapping nested in this one, reporting at the same file positions.</summary>
-    public FrontMatterReader Nested(YamlMappingNode map) => new(map, _path, _lineOffset + 1, _diagnostics, At(map));
+    public FrontMatterReader Nested(YamlMappingNode map, string? place = null) => new(map, _path, _lineOffset + 1, _diagnostics, At(map)) { Place = place };
 
     private FrontMatterReader(YamlMappingNode map, string path, int firstLine, DiagnosticBag diagnostics, SourceSpan start)
         : this(map, path, firstLine, diagnostics) => _start = start;
@@ -293,7 +314,8 @@ public sealed class FrontMatterReader
         }
 
         if (required)
-            _diagnostics.Error("SCR007", Start, $"the required setting '{key}' is missing; add a line '{key}: ...' to the front matter");
+            _diagnostics.Error("SCR007", Start, $"the required setting '{key}' is missing; add a line '{key}: ...' " +
+                (Place is { } place ? $"under '{place}'" : _path == Load.SiteLoader.ConfigFile ? "to statiq.config" : "to the front matter"));
         return null;
     }
 

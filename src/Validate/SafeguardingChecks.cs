@@ -18,7 +18,7 @@ public sealed class SafeguardingChecks
     /// <summary>Checks against the site's own numbers (never reported) and the language list.</summary>
     public SafeguardingChecks(SiteConfig config, LanguageList language)
     {
-        _sitePhones = new[] { config.EmergencyPhone, config.NspccPhone, config.LocalContactPhone }
+        _sitePhones = new[] { config.EmergencyPhone, config.NspccPhone, config.LocalContactPhone }.Concat(config.HelpLines.Select(h => h.Phone))
             .OfType<string>().Select(DetailScanner.Digits).Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
         _language = language;
     }

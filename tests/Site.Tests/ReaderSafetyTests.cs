@@ -46,10 +46,21 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     public void A_case_page_is_a_briefing_with_facts_questions_a_warning_and_where_to_get_help()
     {
         var page = site.Page("cases/child-o/index.html");
-        Assert.Equal(["Review type", "Commissioned", "Summarised in"], page.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent));
+        // One line of facts under the title, no box of them; the review type is not said twice.
+        Assert.StartsWith("Serious case review.", page.QuerySelector("h1 + .app-facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".govuk-summary-list, .govuk-caption-l"));
         Assert.Contains("distressing", page.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
 
-        var heading = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice");
+        // Key learning, from the front matter, before what happened; the learning's own headings are
+        // as large as every other section's.
+        var key = page.QuerySelector(".app-key-learning")!;
+        Assert.Equal(3, key.QuerySelectorAll("li").Length);
+        Assert.Contains("large families where high levels of neglect", key.TextContent, StringComparison.Ordinal);
+        var headings = page.QuerySelectorAll("main h2").ToList();
+        Assert.True(headings.IndexOf(key.QuerySelector("h2")!) < headings.FindIndex(h => h.TextContent == "What happened"));
+        Assert.Single(headings.Select(h => h.ClassName).Distinct());
+
+        var heading = page.QuerySelectorAll("h2").Single(h => h.TextContent == "What this means for your practice");
         // The questions are the site's, and the page says so before them.
         Assert.Contains("this site's own", heading.NextElementSibling!.TextContent, StringComparison.Ordinal);
         var questions = heading.NextElementSibling!.NextElementSibling!;
@@ -70,7 +81,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     public void The_withheld_case_adds_no_questions_of_its_own_so_it_shows_the_site_wide_ones_kept_out_of_search()
     {
         var page = site.Page("cases/child-n/index.html");
-        var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Questions for your practice").NextElementSibling!.NextElementSibling!;
+        var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "What this means for your practice").NextElementSibling!.NextElementSibling!;
         Assert.Equal(3, questions.QuerySelectorAll("li[data-pagefind-ignore]").Length);
         Assert.Equal(3, questions.QuerySelectorAll("li").Length);
     }

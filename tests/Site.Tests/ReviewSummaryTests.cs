@@ -22,7 +22,8 @@ public sealed class ReviewSummaryTests
 
         site.Delete("input/pages/privacy.md");
         site.Write("input/cases/child-b.md", TestSite.Case("Child B", body: "## What happened\n\nThe first sentence.\n\nThe new second sentence.\n"));
-        site.Write("input/cases/child-c.md", TestSite.Case("Child C", body: "## What happened\n\nA new review's text.\n"));
+        // On a theme Child A does not carry, so that Child A's list of related reviews, and its page, stay as they were.
+        site.Write("input/cases/child-c.md", TestSite.Case("Child C", "themes: [toxic-trio]", body: "## What happened\n\nA new review's text.\n"));
         Build(site, after);
         var diagnostics = Path.Combine(site.Root, "check.txt");
         File.WriteAllText(diagnostics, "input/cases/child-c.md(12,1): warning SCR104: a heading\n");

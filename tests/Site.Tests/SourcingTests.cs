@@ -113,7 +113,7 @@ public sealed partial class SourcingTests(RealSiteFixture site)
     {
         var page = site.Page("cases/child-n/index.html");
         var banner = page.QuerySelector(".govuk-notification-banner")!;
-        var facts = page.QuerySelector(".govuk-summary-list")!;
+        var facts = page.QuerySelector(".app-facts")!;
         foreach (var part in new[] { banner, facts })
         {
             Assert.Empty(part.QuerySelectorAll("time"));
@@ -121,9 +121,8 @@ public sealed partial class SourcingTests(RealSiteFixture site)
             Assert.DoesNotContain("Published", part.TextContent, StringComparison.Ordinal);
         }
 
-        Assert.Equal(["Review type", "Commissioned", "Findings"], facts.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent));
-        var values = facts.QuerySelectorAll(".govuk-summary-list__value");
-        Assert.Equal("Not published", values[values.Length - 1].TextContent);
+        Assert.Equal("Serious case review. Commissioned between April 2015 and March 2016. Findings not published. "
+            + "The learning describes practice at the time of the review, not today.", Squash(facts.TextContent));
     }
 
     [Fact]
@@ -132,16 +131,18 @@ public sealed partial class SourcingTests(RealSiteFixture site)
         foreach (var path in PagesUnder("cases/"))
         {
             var page = site.Page(path);
-            Assert.DoesNotContain(page.QuerySelectorAll(".govuk-summary-list__key"), k => k.TextContent == "Published");
-            var currency = Squash(page.QuerySelector(".app-currency")!.TextContent);
-            Assert.Contains("commissioned in the Board year 2015-16", currency, StringComparison.Ordinal);
-            Assert.Contains("(January 2017)", currency, StringComparison.Ordinal);
-            Assert.Contains("not today", currency, StringComparison.Ordinal);
+            Assert.Empty(page.QuerySelectorAll(".govuk-summary-list"));
+            // The Board year in plain words, and when the learning dates from.
+            var facts = Squash(page.QuerySelector(".app-facts")!.TextContent);
+            Assert.Contains("Commissioned between April 2015 and March 2016", facts, StringComparison.Ordinal);
+            Assert.DoesNotContain("Board year", facts, StringComparison.Ordinal);
+            Assert.Contains("not today", facts, StringComparison.Ordinal);
         }
 
-        var summarised = site.Page("cases/child-o/index.html").QuerySelectorAll(".govuk-summary-list__row")
-            .Single(r => r.QuerySelector("dt")!.TextContent == "Summarised in");
-        Assert.Equal("Learning from Serious Case Reviews in Knowsley, January 2017", Squash(summarised.QuerySelector("dd")!.TextContent));
+        var summarised = Squash(site.Page("cases/child-o/index.html").QuerySelector(".app-facts")!.TextContent);
+        Assert.Equal("Serious case review. Commissioned between April 2015 and March 2016. "
+            + "Summarised in Learning from Serious Case Reviews in Knowsley, January 2017. "
+            + "The learning describes practice at the time of the review, not today.", summarised);
     }
 
     [Fact]

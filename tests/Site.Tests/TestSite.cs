@@ -13,7 +13,8 @@ public sealed class TestSite : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "lscb-site-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        File.Copy(Path.Combine(Repo.Root, "statiq.config"), Path.Combine(Root, "statiq.config"));
+        // The real settings, less the help lines: they name the real site's themes, which a test site may not have.
+        File.WriteAllText(Path.Combine(Root, "statiq.config"), WithoutHelpLines(File.ReadAllText(Path.Combine(Repo.Root, "statiq.config"))));
         Directory.CreateDirectory(Path.Combine(Root, "checks"));
         File.Copy(Path.Combine(Repo.Root, "checks", "language.yml"), Path.Combine(Root, "checks", "language.yml"));
         if (withBaseline)
@@ -37,6 +38,18 @@ public sealed class TestSite : IDisposable
     };
 
     public string Root { get; }
+
+    /// <summary>Settings text without its <c>help_lines:</c> block (the key's line and the indented lines under it).</summary>
+    public static string WithoutHelpLines(string config)
+    {
+        var lines = config.Split('\n').ToList();
+        var start = lines.FindIndex(l => l.StartsWith("help_lines:", StringComparison.Ordinal));
+        if (start < 0) return config;
+        var end = start + 1;
+        while (end < lines.Count && lines[end].StartsWith(' ')) end++;
+        lines.RemoveRange(start, end - start);
+        return string.Join('\n', lines);
+    }
 
     public string Output => Path.Combine(Root, "output");
 
