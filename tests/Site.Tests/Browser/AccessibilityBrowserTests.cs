@@ -7,7 +7,7 @@ namespace Lscb.Site.Tests.Browser;
 
 /// <summary>WCAG 2.2 AA with axe on every page, print as a briefing, and no request to any other site.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityBrowserTests(BrowserFixture site)
+public sealed partial class AccessibilityBrowserTests(BrowserFixture site)
 {
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -76,39 +76,48 @@ public sealed class AccessibilityBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task A_case_page_prints_to_PDF_without_header_navigation_search_or_exit_button()
+    public async Task Every_case_page_prints_on_one_A4_page_with_the_Boards_name_and_its_full_address_and_no_furniture()
     {
         await using var session = await site.OpenAsync();
-        await session.GoToAsync(site.UrlOf("cases/child-o/index.html"));
-        var pdf = Path.Combine(Path.GetTempPath(), $"lscb-print-{Guid.NewGuid():N}.pdf");
-        try
+        var cases = site.HtmlFiles.Where(f => f.StartsWith("cases/", StringComparison.Ordinal) && f != "cases/index.html").ToList();
+        Assert.Equal(4, cases.Count);
+        foreach (var file in cases)
         {
-            await session.Page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = false });
-            var (code, text) = ToolRunner.Run("pdftotext", ["-layout", pdf, "-"], Path.GetTempPath());
-            Assert.True(code == 0, "pdftotext (Debian's poppler-utils) could not read the PDF: " + text);
-
-            // The briefing is there...
-            Assert.Contains("Child O", text, StringComparison.Ordinal);
-            Assert.Contains("What happened", text, StringComparison.Ordinal);
-            Assert.Contains("Questions for your practice", text, StringComparison.Ordinal);
-            // ...with link addresses after their text...
-            Assert.Contains("/lscb-learning/themes/neglect/", text, StringComparison.Ordinal);
-            // ...and none of the page's furniture.
-            Assert.DoesNotContain("Exit this page", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Skip to main content", text, StringComparison.Ordinal);
-            // The Board's name is printed once, as the publisher of the page's source: not from the header or footer.
-            Assert.Equal(1, text.Split("Knowsley Local Safeguarding Children Board").Length - 1);
-            Assert.DoesNotContain("Published by the", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Learning from case reviews", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Search case reviews", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Privacy and cookies", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Menu", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(pdf);
+            await session.GoToAsync(site.UrlOf(file));
+            var pdf = Path.Combine(Path.GetTempPath(), $"lscb-print-{Guid.NewGuid():N}.pdf");
+            try
+            {
+                await session.Page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = false });
+                var (infoCode, info) = ToolRunner.Run("pdfinfo", [pdf], Path.GetTempPath());
+                Assert.True(infoCode == 0, "pdfinfo (Debian's poppler-utils) could not read the PDF: " + info);
+                Assert.Matches(@"(?m)^Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)", info);
+                var (code, text) = ToolRunner.Run("pdftotext", ["-layout", pdf, "-"], Path.GetTempPath());
+                Assert.True(code == 0, "pdftotext (Debian's poppler-utils) could not read the PDF: " + text);
+                Assert.True(PdfPages().Match(info) is { Success: true } m && m.Groups[1].Value == "1",
+                    $"{file} prints on more than one A4 page; from the second on:\n{string.Join('\f', text.Split('\f').Skip(1))}");
+                // Who published it, where it lives in full, and when its content dates from...
+                Assert.Contains("Knowsley Local Safeguarding Children Board: Learning from case reviews", text, StringComparison.Ordinal);
+                Assert.Contains("This page: http://127.0.0.1/lscb-learning/" + file[..^"index.html".Length], text, StringComparison.Ordinal);
+                Assert.Contains("content as at January 2017", text, StringComparison.Ordinal);
+                // ...the briefing...
+                Assert.Contains("Key learning", text, StringComparison.Ordinal);
+                Assert.Contains("What this means for your practice", text, StringComparison.Ordinal);
+                // ...no address a reader cannot follow from paper...
+                Assert.DoesNotMatch(@"(?<!http://127\.0\.0\.1)/lscb-learning/", text);
+                // ...and none of the page's furniture: header, navigation, search, exit button, help box, footer.
+                foreach (var furniture in new[] { "Exit this page", "Skip to main content", "Search case reviews", "Menu", "Worried about a child?",
+                    "Where to get help", "Privacy and cookies", "Published by the", "Other reviews on these themes" })
+                    Assert.DoesNotContain(furniture, text, StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(pdf);
+            }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^Pages:\s+(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex PdfPages();
 
     [Fact]
     public async Task No_page_requests_anything_from_another_site()

@@ -42,20 +42,54 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     public async Task On_a_phone_the_exit_button_stands_clear_of_the_search_button_on_a_solid_strip_and_the_case_heading_is_in_the_first_screen()
     {
         await using var session = await site.OpenAsync(390, 844);
-        await session.GoToAsync(site.UrlOf(CasePage));
+        var cases = site.HtmlFiles.Where(f => f.StartsWith("cases/", StringComparison.Ordinal) && f != "cases/index.html").ToList();
+        Assert.Equal(4, cases.Count);
+        foreach (var file in cases)
+        {
+            await session.GoToAsync(site.UrlOf(file));
+            var boxes = await session.Page.EvaluateAsync<double[]>("""
+                () => {
+                  const bottom = e => e.getBoundingClientRect().bottom, top = e => e.getBoundingClientRect().top;
+                  return [bottom(document.querySelector('.app-site-search__button')), top(document.querySelector('.govuk-exit-this-page__button')),
+                          top(document.querySelector('h1'))];
+                }
+                """);
+            Assert.True(boxes[1] - boxes[0] >= 10, $"{file}: the exit button starts {boxes[1] - boxes[0]}px below the search button; it needs a clear gap");
+            Assert.True(boxes[2] < 640, $"{file}: the case's heading starts at {boxes[2]}px, below the first 640px");
 
-        var boxes = await session.Page.EvaluateAsync<double[]>("""
-            () => {
-              const bottom = e => e.getBoundingClientRect().bottom, top = e => e.getBoundingClientRect().top;
-              return [bottom(document.querySelector('.app-site-search__button')), top(document.querySelector('.govuk-exit-this-page__button')),
-                      top(document.querySelector('h1'))];
-            }
-            """);
-        Assert.True(boxes[1] - boxes[0] >= 10, $"the exit button starts {boxes[1] - boxes[0]}px below the search button; it needs a clear gap");
-        Assert.True(boxes[2] < 640, $"the case's heading starts at {boxes[2]}px, below the first 640px");
+            var strip = await session.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.govuk-exit-this-page')).backgroundColor");
+            Assert.False(strip is "rgba(0, 0, 0, 0)" or "transparent", $"{file}: the exit button's strip is {strip}: text would scroll through it");
+        }
+    }
 
-        var strip = await session.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.govuk-exit-this-page')).backgroundColor");
-        Assert.False(strip is "rgba(0, 0, 0, 0)" or "transparent", $"the exit button's strip is {strip}: text would scroll through it");
+    [Fact]
+    public async Task On_every_case_page_the_warning_is_shown_above_the_first_words_that_describe_harm()
+    {
+        // The words of the real pages that describe harm; the warning's own words use none of them.
+        string[] harm = ["took their own life", "death of a baby", "sexually exploited", "sexual exploitation", "sexual assault", "convicted", "victim"];
+        await using var session = await site.OpenAsync(390, 844);
+        foreach (var file in site.HtmlFiles.Where(f => f.StartsWith("cases/", StringComparison.Ordinal) && f != "cases/index.html"))
+        {
+            await session.GoToAsync(site.UrlOf(file));
+            // Where the warning is drawn, and where the first visible text that describes harm is drawn.
+            var found = await session.Page.EvaluateAsync<double[]>("""
+                harm => {
+                  const warning = document.querySelector('main .app-distressing');
+                  if (!warning) return [-1, -1];
+                  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+                  let first = -1;
+                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const el = node.parentElement;
+                    if (warning.contains(el) || !el.getClientRects().length) continue;
+                    if (harm.some(h => node.textContent.toLowerCase().includes(h))) { first = el.getBoundingClientRect().top; break; }
+                  }
+                  return [warning.getBoundingClientRect().bottom, first];
+                }
+                """, harm);
+            Assert.True(found[0] >= 0, $"{file} has no warning");
+            Assert.True(found[1] >= 0, $"{file} was expected to describe harm");
+            Assert.True(found[0] <= found[1], $"{file}: the warning ends at {found[0]}px, below the first words of harm at {found[1]}px");
+        }
     }
 
     [Fact]
