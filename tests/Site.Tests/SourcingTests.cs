@@ -214,10 +214,36 @@ public sealed class ThemePageTests(RealSiteFixture site)
         Assert.DoesNotContain(main.QuerySelectorAll("h2"), h => h.TextContent is "Case reviews" or "Board responses");
         Assert.Single(main.QuerySelectorAll("p"), p => p.TextContent.Contains("on this site is tied to this theme", StringComparison.Ordinal));
 
-        var index = site.Page("themes/index.html").QuerySelector("main")!.TextContent;
-        Assert.DoesNotContain("0 case reviews", index, StringComparison.Ordinal);
-        Assert.DoesNotContain("0 Board responses", index, StringComparison.Ordinal);
-        Assert.Contains("not tied to a case review or Board response on this site", index, StringComparison.Ordinal);
+        // Nor do the themes index or the home page's grid of themes show zero counts.
+        foreach (var page in new[] { "themes/index.html", "index.html" })
+        {
+            var text = site.Page(page).QuerySelector("main")!.TextContent;
+            Assert.DoesNotMatch(@"\b0 (case reviews|Board responses)", text);
+            Assert.Contains("Not tied to a case review or Board response on this site", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_home_page_leads_with_one_sentence_then_themes_then_reviews_then_responses_each_listed_once()
+    {
+        var main = site.Page("index.html").QuerySelector("main")!;
+        Assert.Equal(["Find learning by theme", "Case reviews", "What the Board did", "About this learning", "Source"],
+            main.QuerySelectorAll("h2").Select(h => h.TextContent.Trim()).Where(h => h != "Worried about a child?"));
+        // One sentence of what this is, between the title and the themes.
+        var lead = main.QuerySelector("h1")!.NextElementSibling!;
+        Assert.Equal("p", lead.LocalName);
+        Assert.Single(Regex.Matches(lead.TextContent.Trim(), @"\.(\s|$)"));
+
+        // Every theme in the grid, with its counts; every theme, case and response linked once.
+        var tiles = main.QuerySelectorAll(".app-theme-grid__item");
+        Assert.Equal(Directory.GetFiles(Path.Combine(Repo.Root, "input", "themes"), "*.md").Length, tiles.Length);
+        Assert.Contains(tiles, t => t.TextContent.Contains("Neglect", StringComparison.Ordinal) && t.TextContent.Contains("1 case review, 2 Board responses", StringComparison.Ordinal));
+        foreach (var folder in new[] { "themes", "cases", "responses" })
+        {
+            var links = main.QuerySelectorAll($"a[href^='{RealSiteFixture.BasePath}{folder}/']").Select(a => a.GetAttribute("href")).ToList();
+            Assert.NotEmpty(links);
+            Assert.True(links.Count == links.Distinct().Count(), $"the home page links to some {folder} more than once: {string.Join(", ", links.GroupBy(l => l).Where(g => g.Count() > 1).Select(g => g.Key))}");
+        }
     }
 
     [Fact]
