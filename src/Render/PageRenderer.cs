@@ -153,7 +153,7 @@ public static class PageRenderer
             yield return new Job(site.UrlOf(c), typeof(CasePage), With(c, "Item", c),
                 Ctx(site.UrlOf(c), c.Title, c.Summary, Section.Cases, home, casesCrumb) with { Search = search },
                 site.ThemesOf(c.Themes).Concat<ContentItem>(site.ResponsesOf(c.Responses)).Concat(site.ResponsesOnThemes(c))
-                    .Concat(site.SourcesOf(c.Sources)).Prepend(c), c);
+                    .Concat(site.SourcesOf(c.Sources)).Concat(site.RelatedCases(c)).Prepend(c), c);
         }
 
         foreach (var t in site.Themes)

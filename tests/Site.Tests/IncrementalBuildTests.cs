@@ -97,6 +97,20 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_renamed_review_is_renamed_on_the_pages_that_list_it_as_related()
+    {
+        using var site = new TestSite(new Dictionary<string, string> { ["input/cases/child-b.md"] = TestSite.Case("Child B") });
+        var session = new BuildSession();
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Contains(">Child B</a>: Neglect", site.ReadOutput("cases/child-a/index.html"), StringComparison.Ordinal);
+
+        site.Write("input/cases/child-b.md", TestSite.Case("Child B renamed"));
+        Assert.False(SiteBuilder.Build(Options(site), session).Failed);
+        Assert.Contains(">Child B renamed</a>: Neglect", site.ReadOutput("cases/child-a/index.html"), StringComparison.Ordinal);
+        AssertSame(site);
+    }
+
+    [Fact]
     public void A_broken_edit_changes_nothing_in_the_folder_and_the_next_good_edit_still_lands()
     {
         using var site = new TestSite();
