@@ -271,6 +271,7 @@ public sealed class DistressWarningTests(RealSiteFixture site)
     [InlineData("index.html")]
     [InlineData("cases/index.html")]
     [InlineData("themes/child-sexual-exploitation/index.html")]
+    [InlineData("sources/bulletin-january-2017/index.html")]
     public void Given_a_page_that_describes_harm_Then_the_warning_comes_before_the_first_words_that_do(string path)
     {
         var main = site.Page(path).QuerySelector("main")!;
@@ -283,5 +284,15 @@ public sealed class DistressWarningTests(RealSiteFixture site)
         Assert.True(warningAt >= 0 && warningAt < firstHarm, $"{path}: the warning is at {warningAt}, after the first words of harm at {firstHarm}");
         // The warning's own words describe no harm.
         Assert.DoesNotContain(Harm, h => warning.TextContent.Contains(h, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Given_the_search_page_Then_a_warning_comes_before_the_results_which_quote_the_case_reviews()
+    {
+        var main = site.Page("search/index.html").QuerySelector("main")!;
+        var warning = main.QuerySelector(".app-distressing");
+        Assert.NotNull(warning);
+        var results = main.QuerySelector("#search-results")!;
+        Assert.True(warning.CompareDocumentPosition(results).HasFlag(AngleSharp.Dom.DocumentPositions.Following), "the warning must come before the results");
     }
 }

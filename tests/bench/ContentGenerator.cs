@@ -186,6 +186,32 @@ internal static class ContentGenerator
         "Criminal proceedings linked to the case meant the Board decided not to publish the findings.",
     ];
 
+    // The real settings, with the help lines moved onto the synthetic themes: the same services, so that
+    // every case and theme page shows a few, as on the real site.
+    private static string WithSyntheticHelpLines(string config)
+    {
+        var lines = config.Split('\n').ToList();
+        var start = lines.FindIndex(l => l.StartsWith("help_lines:", StringComparison.Ordinal));
+        if (start < 0) return config;
+        var end = start + 1;
+        while (end < lines.Count && lines[end].StartsWith(' ')) end++;
+        var themes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["childline"] = "[neglect, child-sexual-exploitation, domestic-abuse, online-safety]",
+            ["national-domestic-abuse-helpline"] = "[domestic-abuse]",
+            ["samaritans"] = "[parental-mental-health]",
+        };
+        string? current = null;
+        for (var i = start + 1; i < end; i++)
+        {
+            if (lines[i].StartsWith("  ", StringComparison.Ordinal) && !lines[i].StartsWith("   ", StringComparison.Ordinal)) current = lines[i].Trim().TrimEnd(':');
+            else if (lines[i].TrimStart().StartsWith("themes:", StringComparison.Ordinal) && current is not null && themes.TryGetValue(current, out var slugs))
+                lines[i] = "    themes: " + slugs;
+        }
+
+        return string.Join('\n', lines);
+    }
+
     /// <summary>Writes the site for <paramref name="cases"/> cases into <paramref name="dir"/> (emptied first).</summary>
     public static GeneratedSite Generate(string repoRoot, string dir, int cases)
     {
@@ -193,7 +219,7 @@ internal static class ContentGenerator
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         foreach (var sub in new[] { "cases", "themes", "responses", "pages", "sources" })
             Directory.CreateDirectory(Path.Combine(dir, "input", sub));
-        File.Copy(Path.Combine(repoRoot, "statiq.config"), Path.Combine(dir, "statiq.config"));
+        File.WriteAllText(Path.Combine(dir, "statiq.config"), WithSyntheticHelpLines(File.ReadAllText(Path.Combine(repoRoot, "statiq.config"))));
         // The Board's language list, so that the safeguarding checks do their real work.
         Directory.CreateDirectory(Path.Combine(dir, "checks"));
         File.Copy(Path.Combine(repoRoot, "checks", "language.yml"), Path.Combine(dir, "checks", "language.yml"));
@@ -394,6 +420,9 @@ internal static class ContentGenerator
         sb.Append("themes: [").Append(string.Join(", ", chosen.Select(j => themes[j].Slug))).Append("]\n");
         sb.Append("responses: [").Append(string.Join(", ", ownResponses.Select(j => responses[j].Slug))).Append("]\n");
         sb.Append("sources: [").Append(SourceSlug(i % SourceCount)).Append("]\n");
+        // Key learning on every case, as on the real site: three points in the case's own terms.
+        sb.Append("key_learning:\n");
+        foreach (var point in KeyLearning) sb.Append("  - ").Append(Fill(ctx, point)).Append('\n');
         if (!withheld && random.NextDouble() < 0.1)
             sb.Append("questions:\n  - ").Append(Fill(ctx, "How do you make sure that {concern} is discussed with the {agency} before a case is closed?")).Append('\n');
         sb.Append("draft: false\n");
@@ -481,6 +510,13 @@ internal static class ContentGenerator
             sb.Append(Fill(ctx, templates[ctx.Random.Next(templates.Length)]));
         }
     }
+
+    private static readonly string[] KeyLearning =
+    [
+        "Agencies need to share what they know about {concern} with the {agency}.",
+        "Keep the child in focus when {concern} features over a long time.",
+        "Take {concern} into account in all assessments and referrals.",
+    ];
 
     private static string Summary(Context ctx)
     {
