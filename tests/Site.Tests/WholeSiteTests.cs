@@ -189,15 +189,19 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Every_page_has_a_search_box_that_submits_a_GET_form_to_the_search_page()
+    public void Every_page_has_one_search_box_whose_form_sends_no_words_to_the_host()
     {
         foreach (var path in site.HtmlFiles)
         {
-            var form = site.Page(path).QuerySelector("header form[role=search]");
+            var page = site.Page(path);
+            // One search box per page: the search page's own, or the header's on every other page.
+            Assert.Single(page.QuerySelectorAll("input[type=search]"));
+            var form = page.QuerySelector(path == "search/index.html" ? "main form[role=search]" : "header form[role=search]");
             Assert.NotNull(form);
-            Assert.Equal(RealSiteFixture.BasePath + "search/", form.GetAttribute("action"));
-            Assert.Equal("get", form.GetAttribute("method"));
-            Assert.NotNull(form.QuerySelector("input[name=q]"));
+            if (path != "search/index.html") Assert.Equal(RealSiteFixture.BasePath + "search/", form.GetAttribute("action"));
+            // No control has a name, so even without the script the form puts no words in a request.
+            Assert.Empty(form.QuerySelectorAll("[name]"));
+            Assert.NotNull(page.QuerySelector($"label[for='{form.QuerySelector("input[type=search]")!.Id}']"));
         }
     }
 
@@ -205,11 +209,11 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     public void The_search_page_offers_every_theme_type_and_year_as_a_labelled_filter()
     {
         var page = site.Page("search/index.html");
-        var themes = page.QuerySelectorAll("input[name=theme]").Select(i => i.GetAttribute("value")).ToList();
+        var themes = page.QuerySelectorAll("input[data-filter=theme]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("Neglect", themes);
         Assert.Contains("Toxic trio", themes);
-        Assert.Equal(["Case review", "Theme", "Board response", "Page"], page.QuerySelectorAll("input[name=type]").Select(i => i.GetAttribute("value")));
-        Assert.Equal(["2015-16"], page.QuerySelectorAll("input[name=year]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["Case review", "Theme", "Board response", "Page"], page.QuerySelectorAll("input[data-filter=type]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["2015-16"], page.QuerySelectorAll("input[data-filter=year]").Select(i => i.GetAttribute("value")));
         Assert.All(page.QuerySelectorAll("input[type=checkbox]"), box => Assert.NotNull(page.QuerySelector($"label[for='{box.Id}']")));
         Assert.Equal("status", page.QuerySelector("#search-status")!.GetAttribute("role"));
     }

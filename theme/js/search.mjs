@@ -1,5 +1,5 @@
-// The search page: reads the query and filters from the address (the form is a plain GET form, so
-// searches can be shared and bookmarked), runs them with Pagefind and lists the results.
+// The search page: reads the query and filters from the address after '#' (so searches can be shared
+// and bookmarked, and the host never sees them), runs them with Pagefind and lists the results.
 // Pagefind's bundle sits in pagefind/ at the site root, one folder up from this script, which the build
 // bundles into assets/search.js. Pagefind is loaded at run time from a URL computed from import.meta.url,
 // so the bundler leaves that import as it is: keep it a computed URL, not a string literal.
@@ -7,22 +7,72 @@
 const form = document.getElementById("search-form");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const input = document.getElementById("search-q");
+const sortMenu = document.getElementById("search-sort");
+const filterCount = document.getElementById("search-filter-count");
+const boxes = [...form.querySelectorAll("input[data-filter]")];
 document.getElementById("search-no-script").hidden = true;
 
-const params = new URLSearchParams(window.location.search);
-const query = (params.get("q") || "").trim();
-const chosen = { theme: params.getAll("theme"), type: params.getAll("type"), year: params.getAll("year") };
-const sort = params.get("sort") === "newest" ? "newest" : "";
-
-form.elements.q.value = query;
-form.elements.sort.value = sort;
-for (const box of form.querySelectorAll("input[type=checkbox]")) {
-  box.checked = (chosen[box.name] || []).includes(box.value);
+// The search lives in the address after '#': browsers never send that part to the host, so the words
+// are in no request line and no server log. A shared link with '?q=' still works: it is moved after
+// '#' and the history entry replaced, so the words do not stay in the address that was requested.
+if (window.location.search) {
+  const moved = new URLSearchParams(window.location.search);
+  history.replaceState(null, "", window.location.pathname + (moved.toString() ? "#" + moved : ""));
 }
 
-const filters = {};
-for (const [name, values] of Object.entries(chosen)) {
-  if (values.length > 0) filters[name] = { any: values };
+let query = "";
+let chosen = { theme: [], type: [], year: [] };
+let sort = "";
+
+function readAddress() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  query = (params.get("q") || "").trim();
+  chosen = { theme: params.getAll("theme"), type: params.getAll("type"), year: params.getAll("year") };
+  sort = params.get("sort") === "newest" ? "newest" : "";
+  input.value = query;
+  sortMenu.value = sort;
+  for (const box of boxes) box.checked = (chosen[box.dataset.filter] || []).includes(box.value);
+  countFilters();
+}
+
+// "Filter and sort (2 chosen)": the closed disclosure says how many filters are on.
+function countFilters() {
+  const on = boxes.filter((box) => box.checked).length + (sortMenu.value ? 1 : 0);
+  filterCount.textContent = on > 0 ? ` (${on} chosen)` : "";
+}
+
+form.addEventListener("change", countFilters);
+
+// A search replaces the address's current entry rather than adding one per search, so the browser's
+// history keeps no trail of queries.
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const params = new URLSearchParams();
+  const words = input.value.trim();
+  if (words) params.append("q", words);
+  for (const box of boxes) if (box.checked) params.append(box.dataset.filter, box.value);
+  if (sortMenu.value) params.append("sort", sortMenu.value);
+  history.replaceState(null, "", window.location.pathname + (params.toString() ? "#" + params : ""));
+  readAddress();
+  readAddress();
+run();
+});
+
+// Editing the address by hand, or following a link to another search on this page.
+window.addEventListener("hashchange", () => {
+  readAddress();
+  readAddress();
+run();
+});
+
+function filtersFor() {
+  const filters = {};
+  for (const [name, values] of Object.entries(chosen)) {
+    if (values.length > 0) filters[name] = { any: values };
+  }
+  return filters;
 }
 
 // Pagefind wraps matches in <mark>; everything else is shown as text, never as markup.
@@ -78,26 +128,45 @@ function show(results, append) {
   }
 }
 
+let loaded;
+
+// Pagefind, loaded and set up once for every search the page runs.
+function loadPagefind() {
+  loaded ??= (async () => {
+    const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+    // noWorker: search on this page's own thread. A web worker would download a second copy of
+    // Pagefind's code (pagefind-worker.js, 43 kB) to run a search that takes about 50 ms at 10,000 cases.
+    await pagefind.options({ excerptLength: 30, noWorker: true });
+    return pagefind;
+  })();
+  return loaded;
+}
+
+// Only the latest search may write to the page: an older one still loading is dropped.
+let generation = 0;
+
 async function run() {
+  const mine = ++generation;
+  const filters = filtersFor();
+  list.replaceChildren();
+  more.hidden = true;
   if (!query && Object.keys(filters).length === 0) {
     status.textContent = "";
     return;
   }
   status.textContent = "Searching\u2026";
   try {
-    const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    // noWorker: search on this page's own thread. A web worker would download a second copy of
-    // Pagefind's code (pagefind-worker.js, 43 kB) to run a search that takes about 50 ms at 10,000 cases.
-    await pagefind.options({ excerptLength: 30, noWorker: true });
+    const pagefind = await loadPagefind();
     const search = await pagefind.search(query || null, {
       filters,
       sort: sort === "newest" ? { published: "desc" } : undefined,
     });
+    if (mine !== generation) return;
     // Each result's text is a separate download: fetch a page of them at a time.
     let shown = 0;
-    const more = document.getElementById("search-more");
     const next = async () => {
       const page = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      if (mine !== generation) return;
       show(page, shown > 0);
       shown += page.length;
       more.hidden = shown >= search.results.length;
@@ -109,11 +178,12 @@ async function run() {
       list.children[first]?.querySelector("a")?.focus();
     };
     await next();
-    status.textContent = describe(search.results.length);
+    if (mine === generation) status.textContent = describe(search.results.length);
   } catch (error) {
     status.textContent = "Search is not working at the moment. You can still browse the case reviews and themes.";
     console.error(error);
   }
 }
 
+readAddress();
 run();

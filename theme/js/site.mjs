@@ -32,3 +32,13 @@ for (const Component of [SkipLink, Button, ExitThisPage, ServiceNavigation, Noti
     }
   });
 }
+
+// The search box in the header: the words go to the search page after '#', which browsers never send
+// to the host, so they are in no request and no server log. The box has no name, so without this
+// script the form sends nothing.
+const siteSearch = document.querySelector(".app-site-search__form");
+siteSearch?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const words = siteSearch.querySelector("input").value.trim();
+  window.location.assign(siteSearch.action.split("?")[0] + (words ? "#" + new URLSearchParams({ q: words }) : ""));
+});

@@ -42,6 +42,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The served site's root, e.g. http://127.0.0.1:41234/lscb-learning/.</summary>
     public Uri BaseUrl => server?.BaseUrl ?? throw new InvalidOperationException("The browser fixture did not start.");
 
+    /// <summary>The request line of every request the served site has received, as a host's log keeps it.</summary>
+    public IReadOnlyList<string> RequestLog => server?.RequestLog ?? [];
+
     /// <summary>Every HTML file of the build, relative to <see cref="Output"/> with forward slashes, in order.</summary>
     public IReadOnlyList<string> HtmlFiles =>
         Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)

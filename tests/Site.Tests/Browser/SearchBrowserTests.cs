@@ -76,24 +76,119 @@ public sealed class SearchBrowserTests(BrowserFixture site)
         Assert.Contains(Path("responses/graded-care-profile/"), links);
         Assert.DoesNotContain(Path("cases/child-r/"), links);
         Assert.Contains("filtered by Neglect", await session.Page.TextContentAsync("#search-status"), StringComparison.Ordinal);
-        Assert.True(await session.Page.IsCheckedAsync("input[name=theme][value=Neglect]"));
+        Assert.True(await session.Page.IsCheckedAsync("input[data-filter=theme][value=Neglect]"));
     }
 
     [Fact]
-    public async Task The_filters_are_checkboxes_that_work_from_the_keyboard()
+    public async Task The_filters_are_checkboxes_in_a_closed_disclosure_that_work_from_the_keyboard()
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(new Uri(site.BaseUrl, "search/"));
-        await session.Page.FocusAsync("input[name=type][value='Board response']");
+        Assert.False(await session.Page.IsVisibleAsync("input[data-filter=type][value='Board response']"));
+        await session.Page.FocusAsync("#search-filters summary");
+        await session.Page.Keyboard.PressAsync("Enter");
+        await session.Page.FocusAsync("input[data-filter=type][value='Board response']");
         await session.Page.Keyboard.PressAsync("Space");
+        Assert.Equal("Filter and sort (1 chosen)", (await session.Page.TextContentAsync("#search-filters summary"))!.Trim());
         await session.Page.FocusAsync("#search-q");
         await session.Page.Keyboard.TypeAsync("training");
         await session.Page.Keyboard.PressAsync("Enter");
 
         var links = await WaitForResultsAsync(session.Page);
-        Assert.Contains("type=Board+response", session.Page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("search/#q=training&type=Board+response", session.Page.Url, StringComparison.Ordinal);
         Assert.Contains(Path("responses/targeted-training/"), links);
         Assert.All(links, l => Assert.StartsWith(Path("responses/"), l));
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_results_come_first_and_the_chosen_filters_are_counted_in_the_closed_disclosure()
+    {
+        await using var session = await site.OpenAsync(390, 844);
+        await session.GoToAsync(new Uri(site.BaseUrl, "search/#q=neglect&theme=Neglect&sort=newest"));
+        var links = await WaitForResultsAsync(session.Page);
+        Assert.NotEmpty(links);
+        Assert.False(await session.Page.EvaluateAsync<bool>("() => document.getElementById('search-filters').open"));
+        Assert.Equal("Filter and sort (2 chosen)", (await session.Page.TextContentAsync("#search-filters summary"))!.Trim());
+        var top = await session.Page.EvaluateAsync<double>("() => document.querySelector('#search-results li').getBoundingClientRect().top");
+        Assert.True(top < 844, $"the first result starts at {top}px, below a 390 x 844 phone's first screen");
+        // One search box on the page.
+        Assert.Equal(1, await session.Page.Locator("input[type=search]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Show_more_is_absent_when_every_result_is_shown_and_brings_the_next_ones_when_there_are_more()
+    {
+        await using var session = await site.OpenAsync();
+        await WaitForResultsAsync((await Go(session, "search/#q=toxic+trio")).Page);
+        Assert.False(await session.Page.IsVisibleAsync("#search-more"));
+
+        // "board" is on nearly every page: more than one page of ten results.
+        var first = await WaitForResultsAsync((await Go(session, "search/#q=board")).Page);
+        Assert.Equal(10, first.Count);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match((await session.Page.TextContentAsync("#search-status"))!, @"^(\d+) results").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total > 10, $"expected more than 10 results for 'board', got {total}");
+        Assert.True(await session.Page.IsVisibleAsync("#search-more"));
+        await session.Page.ClickAsync("#search-more");
+        await session.Page.WaitForFunctionAsync("n => document.querySelectorAll('#search-results li').length > n", 10);
+        var shown = await session.Page.Locator("#search-results li").CountAsync();
+        Assert.Equal(Math.Min(total, 20), shown);
+        // Focus moves to the first new result.
+        Assert.Equal(await session.Page.EvaluateAsync<string>("() => document.querySelectorAll('#search-results a')[10].getAttribute('href')"),
+            await session.Page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        Assert.Equal(shown < total, await session.Page.IsVisibleAsync("#search-more"));
+    }
+
+    private async Task<BrowserSession> Go(BrowserSession session, string path)
+    {
+        // A fresh load each time: a change of '#' alone is a new search on the same page, tested below.
+        await session.Page.GotoAsync("about:blank");
+        await session.GoToAsync(new Uri(site.BaseUrl, path));
+        return session;
+    }
+
+    [Theory]
+    [InlineData("neglect")]
+    [InlineData("training")]
+    [InlineData("status")]
+    [InlineData("themes")]
+    [InlineData("review")]
+    [InlineData("help")]
+    public async Task Excerpts_quote_the_pages_own_text_never_their_labels(string query)
+    {
+        string[] labels = ["Status", "Themes", "Case reviews that", "Case reviews whose", "Where to get help", "Worried about a child", "What this page says comes from",
+            "Some readers may find", "What the Board did", "Key learning", "This theme brings together", "Related themes", "Source"];
+        await using var session = await site.OpenAsync();
+        await WaitForResultsAsync((await Go(session, "search/#q=" + query)).Page);
+        var excerpts = await session.Page.EvalOnSelectorAllAsync<string[]>("#search-results li > p.govuk-body", "ps => ps.map(p => p.textContent)");
+        foreach (var excerpt in excerpts)
+            Assert.DoesNotContain(labels, l => excerpt.Contains(l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_words_searched_for_are_in_no_request_the_host_receives_and_a_link_with_q_still_works()
+    {
+        await using var session = await site.OpenAsync();
+        const string word = "zanzibarquerymarker";
+        // From the header box of another page...
+        await session.GoToAsync(new Uri(site.BaseUrl, "cases/child-o/"));
+        await session.Page.FillAsync("#site-search-q", word + " neglect");
+        await session.Page.PressAsync("#site-search-q", "Enter");
+        await WaitForResultsAsync(session.Page);
+        Assert.Equal(new Uri(site.BaseUrl, "search/#q=" + word + "+neglect").AbsoluteUri, session.Page.Url);
+        // ...from the search page's own box, with a filter...
+        await session.Page.FillAsync("#search-q", "second" + word);
+        await session.Page.PressAsync("#search-q", "Enter");
+        await session.Page.WaitForFunctionAsync("w => document.getElementById('search-status').textContent.includes(w)", "second" + word);
+        // ...and from a shared link written the old way, which is moved after '#'.
+        var links = await ResultsAsync(session, site.BaseUrl, "?q=toxic+trio");
+        Assert.Contains(Path("cases/child-r/"), links);
+        Assert.Equal(new Uri(site.BaseUrl, "search/#q=toxic+trio").AbsoluteUri, session.Page.Url);
+        Assert.Equal("toxic trio", await session.Page.InputValueAsync("#search-q"));
+
+        Assert.DoesNotContain(site.RequestLog, line => line.Contains(word, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(session.Requests, url => url.Contains(word, StringComparison.OrdinalIgnoreCase));
+        // The only request with the words is the shared link itself, which its sender wrote that way.
+        Assert.Contains(site.RequestLog, line => line.EndsWith("/search/?q=toxic+trio", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,7 +210,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
         await session.Page.PressAsync("#site-search-q", "Enter");
 
         var links = await WaitForResultsAsync(session.Page);
-        Assert.StartsWith(new Uri(site.BaseUrl, "search/?q=safe+sleeping").AbsoluteUri, session.Page.Url, StringComparison.Ordinal);
+        Assert.Equal(new Uri(site.BaseUrl, "search/#q=safe+sleeping").AbsoluteUri, session.Page.Url);
         Assert.Contains(Path("themes/safe-sleeping/"), links);
         Assert.Equal("safe sleeping", await session.Page.InputValueAsync("#search-q"));
     }

@@ -23,12 +23,18 @@ public sealed class StaticSiteServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly PhysicalFileProvider files;
 
-    private StaticSiteServer(WebApplication app, PhysicalFileProvider files, Uri baseUrl)
+    private StaticSiteServer(WebApplication app, PhysicalFileProvider files, Uri baseUrl, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         this.app = app;
         this.files = files;
         BaseUrl = baseUrl;
+        this.log = log;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> log;
+
+    /// <summary>The request line of every request served, in order, as a host's access log records it: "GET /path?query".</summary>
+    public IReadOnlyList<string> RequestLog => log.ToArray();
 
     /// <summary>The site's root, e.g. http://127.0.0.1:41234/lscb-learning/ (always ends with a slash).</summary>
     public Uri BaseUrl { get; }
@@ -51,6 +57,12 @@ public sealed class StaticSiteServer : IAsyncDisposable
         types.Mappings[".mjs"] = "text/javascript";
         types.Mappings[".js"] = "text/javascript";
         var app = builder.Build();
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        app.Use(async (context, next) =>
+        {
+            log.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+            await next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = requestPath, DefaultFileNames = ["index.html"] });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -82,7 +94,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new StaticSiteServer(app, files, new Uri(address.TrimEnd('/') + requestPath + "/"));
+        return new StaticSiteServer(app, files, new Uri(address.TrimEnd('/') + requestPath + "/"), log);
     }
 
     public async ValueTask DisposeAsync()
