@@ -95,6 +95,7 @@ public static class SiteAssembler
             ThemeBySlug = themeBySlug,
             ResponseBySlug = responseBySlug,
             Statics = site.Statics,
+            Glossary = site.Glossary,
         };
     }
 

@@ -92,6 +92,9 @@ public sealed class SiteModel
     /// <summary>Visible responses by slug.</summary>
     public required IReadOnlyDictionary<string, ResponseItem> ResponseBySlug { get; init; }
 
+    /// <summary>The glossary's terms, A to Z.</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
+
     /// <summary>Non-Markdown files under input/, copied as they are.</summary>
     public required IReadOnlyList<Load.StaticFile> Statics { get; init; }
 

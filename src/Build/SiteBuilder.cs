@@ -97,6 +97,7 @@ public static class SiteBuilder
                 ("robots.txt", () => SitemapWriter.Robots(model)),
                 ("data/cases.json", () => DataExport.Json(model)),
                 ("data/cases.csv", () => DataExport.Csv(model)),
+                (SearchTerms.Path, () => SearchTerms.Write(model)),
             ];
             var texts = new string[files.Length];
             Parallel.For(0, files.Length, i => texts[i] = files[i].Write());
@@ -107,7 +108,7 @@ public static class SiteBuilder
 
         var items = model.Cases.Concat<ContentItem>(model.Themes).Concat(model.Responses).Concat(model.Pages).Concat(model.SourceDocuments)
             .Concat(model.Home is null ? [] : [model.Home]);
-        var key = RenderCache.Fingerprint(new[] { PageRenderer.ConfigFingerprint(model) }.Concat(pageUrls)
+        var key = RenderCache.Fingerprint(new[] { PageRenderer.ConfigFingerprint(model), PageRenderer.GlossaryFingerprint(model) }.Concat(pageUrls)
             .Concat(items.Select(i => model.UrlOf(i) + ">" + session.Pages.HashOf(i.Source, withBody: false))));
         if (session.Derived is { } known && known.Key == key) return known.Files;
         var files = Make();

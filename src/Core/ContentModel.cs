@@ -73,7 +73,11 @@ public sealed record CaseItem(
 /// <summary>A theme: <c>input/themes/*.md</c>.</summary>
 public sealed record ThemeItem(
     SourceFile Source, string Title, string Summary, bool Draft, IReadOnlyList<string> Related, IReadOnlyList<string> Includes)
-    : ContentItem(Source, Title, Summary, Draft);
+    : ContentItem(Source, Title, Summary, Draft)
+{
+    /// <summary>Other names and acronyms (<c>also_known_as:</c>), shown on the theme's page and weighted in search.</summary>
+    public IReadOnlyList<string> AlsoKnownAs { get; init; } = [];
+}
 
 /// <summary>A response's status on a given date, with what the source said of it.</summary>
 /// <param name="Status">Where the response stood.</param>
@@ -164,6 +168,9 @@ public sealed record ValidatedSite(SiteConfig Config, IReadOnlyList<ContentItem>
 {
     /// <summary>What each loaded file bound to, in the loaded order, files with errors included; null where the front matter could not be read.</summary>
     public IReadOnlyList<ContentItem?> Bound { get; init; } = [];
+
+    /// <summary>The glossary's terms, A to Z (<c>input/glossary.yml</c>); empty when there is none.</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
 }
 
 /// <summary>
@@ -174,3 +181,20 @@ public sealed record ValidatedSite(SiteConfig Config, IReadOnlyList<ContentItem>
 /// <param name="Reason">Why it is safe to publish.</param>
 /// <param name="At">Where the allowance is written.</param>
 public sealed record Allowance(string Text, string Reason, SourceSpan At);
+
+/// <summary>
+/// A term of the glossary (<c>input/glossary.yml</c>): what practitioners call something, the
+/// abbreviations and other names they search with, and a one-line plain definition from a named public
+/// national source.
+/// </summary>
+/// <param name="Term">The full name, e.g. "Child sexual exploitation".</param>
+/// <param name="Abbreviations">Acronyms as practitioners write them, e.g. "CSE".</param>
+/// <param name="OtherNames">Everyday words and older names people search with.</param>
+/// <param name="Definition">One plain sentence.</param>
+/// <param name="Source">The public national source the definition follows.</param>
+/// <param name="Themes">Slugs of the themes the term leads to.</param>
+public sealed record GlossaryTerm(string Term, IReadOnlyList<string> Abbreviations, IReadOnlyList<string> OtherNames, string Definition, string Source, IReadOnlyList<SlugRef> Themes)
+{
+    /// <summary>The term's anchor on the glossary page: "child-sexual-exploitation".</summary>
+    public string Anchor => Slugs.From(Term);
+}

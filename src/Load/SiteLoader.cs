@@ -9,6 +9,9 @@ public static partial class SiteLoader
     /// <summary>The settings file's name, at the site root.</summary>
     public const string ConfigFile = "statiq.config";
 
+    /// <summary>The glossary's data file: read as data, never copied into the site.</summary>
+    public const string GlossaryFile = "input/glossary.yml";
+
     /// <summary>Files larger than this are refused: no page of the bulletin comes near it.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
@@ -48,7 +51,7 @@ public static partial class SiteLoader
             .ToList();
 
         var markdown = all.Where(f => f.rel.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).ToList();
-        var statics = all.Except(markdown)
+        var statics = all.Except(markdown).Where(f => f.rel != GlossaryFile)
             .Select(f => new StaticFile(f.rel, f.rel["input/".Length..], f.full))
             .ToList();
 
@@ -62,6 +65,7 @@ public static partial class SiteLoader
         {
             Seeds = ReadSeeds(root),
             LanguageText = File.Exists(language) ? TextDecoder.Decode(File.ReadAllBytes(language), "checks/language.yml", diagnostics) : null,
+            GlossaryText = File.Exists(Path.Combine(root, GlossaryFile)) ? TextDecoder.Decode(File.ReadAllBytes(Path.Combine(root, GlossaryFile)), GlossaryFile, diagnostics) : null,
         };
     }
 

@@ -41,4 +41,7 @@ public sealed record LoadedSite(string? ConfigText, IReadOnlyList<SourceFile> Fi
 
     /// <summary>The text of <c>checks/language.yml</c>, the language list; null when there is none.</summary>
     public string? LanguageText { get; init; }
+
+    /// <summary>The text of <c>input/glossary.yml</c>; null when there is none.</summary>
+    public string? GlossaryText { get; init; }
 }

@@ -107,12 +107,15 @@ public static class PageRenderer
     // here re-renders everything.
     // Every input path is in it too, for the suggestions in messages about broken links.
     private static string GlobalFingerprint(SiteModel site, ThemeAssetSet assets, IReadOnlyCollection<string> allSources) =>
-        RenderCache.Fingerprint(new[] { assets.Version, ConfigFingerprint(site), site.ContentAsAt?.ToString() ?? "" }
+        RenderCache.Fingerprint(new[] { assets.Version, ConfigFingerprint(site), GlossaryFingerprint(site), site.ContentAsAt?.ToString() ?? "" }
             .Concat(site.UrlBySource.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => $"{u.Key}>{u.Value}"))
             .Concat(allSources.Order(StringComparer.Ordinal)));
 
     /// <summary>Every setting, so that any change to statiq.config is seen.</summary>
     internal static string ConfigFingerprint(SiteModel site) => System.Text.Json.JsonSerializer.Serialize(site.Config);
+
+    /// <summary>The whole glossary: its page, the abbreviations marked up on every page and the search terms depend on it.</summary>
+    internal static string GlossaryFingerprint(SiteModel site) => System.Text.Json.JsonSerializer.Serialize(site.Glossary);
 
     private static IEnumerable<Job> Jobs(SiteModel site, ThemeAssetSet assets, MarkdownRenderer markdown)
     {
@@ -193,6 +196,17 @@ public static class PageRenderer
             yield return new Job(site.UrlOf(d), typeof(SourcePage), With(d, "Item", d),
                 Ctx(site.UrlOf(d), d.Title, d.Summary.Length > 0 ? d.Summary : $"{d.Title}, {d.Publisher}, {d.Date.ToDisplay()}.", Section.None, home, sourcesCrumb),
                 site.PagesBySource[d.Slug].Prepend(d), d, d.LocalCopyText ?? "");
+        }
+
+        if (site.Glossary.Count > 0)
+        {
+            // Its terms come from input/glossary.yml, which the global fingerprint covers.
+            yield return new Job("glossary/", typeof(GlossaryPage), Plain,
+                Ctx("glossary/", "Glossary", "The words, abbreviations and other names used in safeguarding, each with a plain definition and its source.", Section.None, home) with
+                {
+                    Search = new SearchEntry("Page", "Glossary", [], null, null),
+                },
+                site.Themes);
         }
 
         yield return new Job("search/", typeof(SearchPage), Plain,

@@ -76,7 +76,7 @@ public static class ConfigReader
         var result = new List<HelpLine>();
         foreach (var (key, map, at) in r.NamedMappings("help_lines", HelpLineShape))
         {
-            var e = r.Nested(map, key);
+            var e = r.Nested(map, $"under '{key}'");
             var before = diagnostics.ErrorCount(SiteLoader.ConfigFile);
             if (!SiteLoader.SlugPattern().IsMatch(key))
                 diagnostics.Error("SCR011", at, $"the help line '{key}' must be named with only a-z, 0-9 and hyphens, e.g. 'samaritans'");

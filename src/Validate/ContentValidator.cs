@@ -48,7 +48,8 @@ public static partial class ContentValidator
         if (config is not null) CheckHelpLines(config, bound.Select(b => b.Item).OfType<CaseItem>().ToList(), site.Files, diagnostics);
         var items = bound.Where(b => b.Valid).Select(b => b.Item is SourceItem source ? WithLocalCopy(source, site.Seeds, diagnostics) : b.Item!).ToList();
         var statics = StaticFileChecks.Check(site.Statics, site.Files, diagnostics);
-        return config is null ? null : new ValidatedSite(config, items, statics) { Bound = bound.Select(b => b.Item).ToList() };
+        var glossary = GlossaryReader.Read(site.GlossaryText, site.Files.Where(f => f.Kind == ContentKind.Theme).Select(f => f.Slug).ToHashSet(StringComparer.Ordinal), diagnostics);
+        return config is null ? null : new ValidatedSite(config, items, statics) { Bound = bound.Select(b => b.Item).ToList(), Glossary = glossary };
     }
 
     private static (ContentItem? Item, bool Valid) BindThrough(BindCache cache, string settings, SourceFile file,
@@ -84,7 +85,7 @@ public static partial class ContentValidator
         ContentItem? item = file.Kind switch
         {
             ContentKind.Case => BindCase(file, r, title, summary, draft, reviewTypes, checkReviewType, diagnostics),
-            ContentKind.Theme => new ThemeItem(file, title!, summary!, draft, Names(r.Slugs("related", false)), Names(r.Slugs("includes", false))),
+            ContentKind.Theme => new ThemeItem(file, title!, summary!, draft, Names(r.Slugs("related", false)), Names(r.Slugs("includes", false))) { AlsoKnownAs = r.TextList("also_known_as") },
             ContentKind.Response => BindResponse(file, r, title, summary, draft, diagnostics),
             ContentKind.Source => BindSource(file, r, title, summary, draft, diagnostics),
             _ => new PlainItem(file, title!, summary!, draft),
@@ -298,7 +299,7 @@ public static partial class ContentValidator
 
     /// <summary>Addresses the site itself uses at its root, which a plain page cannot take.</summary>
     public static readonly IReadOnlySet<string> ReservedPageSlugs =
-        new HashSet<string>(["cases", "themes", "responses", "sources", "assets", "search", "data", "pagefind", "404", "index", "feed", "sitemap", "robots"], StringComparer.Ordinal);
+        new HashSet<string>(["cases", "themes", "responses", "sources", "assets", "search", "glossary", "data", "pagefind", "404", "index", "feed", "sitemap", "robots"], StringComparer.Ordinal);
 
     private static void CheckDuplicates(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
     {

@@ -237,7 +237,7 @@ public sealed class FrontMatterReader
         return (_lineOffset + (int)node.Start.Line, _lineOffset + (int)last);
     }
 
-    /// <summary>The entry a nested reader reads, such as a help line's name; messages about a missing setting say where it goes.</summary>
+    /// <summary>Where a missing setting goes, for a nested reader: "under 'samaritans'", "under this term".</summary>
     public string? Place { get; init; }
 
     /// <summary>A reader for a mapping nested in this one, reporting at the same file positions.</summary>
@@ -315,7 +315,7 @@ public sealed class FrontMatterReader
 
         if (required)
             _diagnostics.Error("SCR007", Start, $"the required setting '{key}' is missing; add a line '{key}: ...' " +
-                (Place is { } place ? $"under '{place}'" : _path == Load.SiteLoader.ConfigFile ? "to statiq.config" : "to the front matter"));
+                (Place ?? (_path == Load.SiteLoader.ConfigFile ? "to statiq.config" : "to the front matter")));
         return null;
     }
 

@@ -119,7 +119,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     public async Task Show_more_is_absent_when_every_result_is_shown_and_brings_the_next_ones_when_there_are_more()
     {
         await using var session = await site.OpenAsync();
-        await WaitForResultsAsync((await Go(session, "search/#q=toxic+trio")).Page);
+        await WaitForResultsAsync((await Go(session, "search/#q=focus+group")).Page);
         Assert.False(await session.Page.IsVisibleAsync("#search-more"));
 
         // "board" is on nearly every page: more than one page of ten results.

@@ -1,0 +1,65 @@
+using Lscb.Site.Core;
+using Lscb.Site.Validate;
+
+namespace Lscb.Site.Tests;
+
+/// <summary>The real glossary: enough terms, each defined from a named source, shown A to Z, and never published as a file.</summary>
+[Collection(RealSiteCollection.Name)]
+public sealed class GlossaryTests(RealSiteFixture site)
+{
+    private static IReadOnlyList<GlossaryTerm> Terms()
+    {
+        var bag = new DiagnosticBag();
+        var themes = Directory.GetFiles(Path.Combine(Repo.Root, "input", "themes"), "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet();
+        var terms = GlossaryReader.Read(File.ReadAllText(Path.Combine(Repo.Root, "input", "glossary.yml")), themes, bag);
+        Assert.True(bag.Sorted().Count == 0, string.Join('\n', bag.Sorted()));
+        return terms;
+    }
+
+    [Fact]
+    public void Every_term_has_a_definition_and_a_source_and_the_bulletins_vocabulary_is_covered()
+    {
+        var terms = Terms();
+        Assert.True(terms.Count >= 30, $"the glossary has {terms.Count} terms; it needs at least 30");
+        Assert.All(terms, t =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(t.Definition), t.Term);
+            Assert.False(string.IsNullOrWhiteSpace(t.Source), t.Term);
+        });
+        var abbreviations = terms.SelectMany(t => t.Abbreviations).ToHashSet();
+        foreach (var wanted in new[] { "CSE", "CCE", "DA", "DV", "HSB", "SHB", "SUDI", "SIDS", "GCP", "GCP2", "LAC", "CLA", "SCR", "CSPR", "LSCB", "MASH", "MARAC" })
+            Assert.Contains(wanted, abbreviations);
+        Assert.Contains(terms, t => t.Term.Equals("Toxic trio", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_glossary_page_lists_every_term_A_to_Z_with_an_anchor_its_definition_and_source()
+    {
+        var terms = Terms();
+        var page = site.Page("glossary/index.html");
+        var shown = page.QuerySelectorAll("dl.app-glossary > dt").ToList();
+        Assert.Equal(terms.Select(t => t.Anchor), shown.Select(dt => dt.Id));
+        Assert.Equal(terms.Select(t => t.Term).Order(StringComparer.OrdinalIgnoreCase), shown.Select(dt => terms.Single(t => t.Anchor == dt.Id).Term));
+        foreach (var (term, dt) in terms.Zip(shown))
+        {
+            var dd = dt.NextElementSibling!;
+            Assert.Contains(term.Definition, dd.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Source: " + term.Source, dd.TextContent, StringComparison.Ordinal);
+        }
+
+        // The letters lead to their sections.
+        foreach (var link in page.QuerySelectorAll(".app-az a"))
+            Assert.NotNull(page.GetElementById(link.GetAttribute("href")!.TrimStart('#')));
+        // The data file is read by the build, never published.
+        Assert.False(File.Exists(Path.Combine(site.Output, "glossary.yml")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(site.Output, "*.yml", SearchOption.AllDirectories), _ => true);
+    }
+
+    [Fact]
+    public void A_themes_other_names_are_shown_on_its_page_and_weighted_in_search()
+    {
+        var also = site.Page("themes/child-sexual-exploitation/index.html").QuerySelector(".app-also-called")!;
+        Assert.Equal("Also called: CSE, sexual exploitation", also.TextContent);
+        Assert.Equal("7", also.GetAttribute("data-pagefind-weight"));
+    }
+}
