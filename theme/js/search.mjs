@@ -103,27 +103,32 @@ function describe(count, words = query) {
 
 const PAGE = 10;
 
+// One result: its linked title, a line of facts, then its text.
+function entry(title, url, facts, text) {
+  const item = document.createElement("li");
+  item.className = "app-search-result";
+  const heading = document.createElement("h3");
+  heading.className = "govuk-heading-s";
+  const link = document.createElement("a");
+  link.className = "govuk-link";
+  link.href = url;
+  link.textContent = title;
+  heading.append(link);
+  item.append(heading);
+  if (facts.length > 0) {
+    const meta = document.createElement("p");
+    meta.className = "app-meta";
+    meta.textContent = facts.join(", ");
+    item.append(meta);
+  }
+  item.append(text);
+  return item;
+}
+
 function show(results) {
   for (const result of results) {
-    const item = document.createElement("li");
-    item.className = "app-search-result";
-    const heading = document.createElement("h3");
-    heading.className = "govuk-heading-s";
-    const link = document.createElement("a");
-    link.className = "govuk-link";
-    link.href = result.url;
-    link.textContent = result.meta.title;
-    heading.append(link);
-    item.append(heading);
     const facts = [...(result.filters.type || []), ...(result.filters.year || []).map((y) => `Board year ${y}`)];
-    if (facts.length > 0) {
-      const meta = document.createElement("p");
-      meta.className = "app-meta";
-      meta.textContent = facts.join(", ");
-      item.append(meta);
-    }
-    item.append(excerpt(result.excerpt));
-    list.append(item);
+    list.append(entry(result.meta.title, result.url, facts, excerpt(result.excerpt)));
   }
 }
 
@@ -256,23 +261,10 @@ const help = document.getElementById("search-help");
 
 // A withheld review's entry: its title and the notice, never anything of its findings.
 function notice(review) {
-  const item = document.createElement("li");
-  item.className = "app-search-result";
-  const heading = document.createElement("h3");
-  heading.className = "govuk-heading-s";
-  const link = document.createElement("a");
-  link.className = "govuk-link";
-  link.href = review.url;
-  link.textContent = review.title;
-  heading.append(link);
-  const meta = document.createElement("p");
-  meta.className = "app-meta";
-  meta.textContent = "Case review";
   const text = document.createElement("p");
   text.className = "govuk-body";
   text.textContent = "The Board decided not to publish the findings of this review.";
-  item.append(heading, meta, text);
-  return item;
+  return entry(review.title, review.url, ["Case review"], text);
 }
 
 // Searches from this page replace the address's entry, as the form does.
