@@ -35,15 +35,18 @@ public sealed partial class MarkdownRenderer
             .UseAlertBlocks()
             .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub);
         builder.Extensions.Add(new GovukAlertRenderer.Extension());
+        builder.Extensions.Add(new Abbreviations.Extension());
         return builder.Build();
     }
 
     private readonly LinkResolver _links;
+    private readonly Abbreviations _abbreviations;
 
     /// <summary>A renderer for pages of <paramref name="site"/>.</summary>
     public MarkdownRenderer(SiteModel site, IReadOnlyCollection<string> allSources)
     {
         _links = new LinkResolver(site, allSources);
+        _abbreviations = new Abbreviations(site.Glossary);
     }
 
     /// <summary>The body of <paramref name="item"/> as HTML.</summary>
@@ -150,6 +153,8 @@ public sealed partial class MarkdownRenderer
             _links.Rewrite(link, item, At(link), diagnostics);
         foreach (var link in autolinks ?? [])
             LinkResolver.Rewrite(link, At(link), diagnostics);
+
+        _abbreviations.MarkFirstUses(document);
 
         // Markdig keeps a renderer per pipeline for reuse: setting one up costs more than a short page.
         return document.ToHtml(Pipeline);

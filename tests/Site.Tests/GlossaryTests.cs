@@ -62,4 +62,32 @@ public sealed class GlossaryTests(RealSiteFixture site)
         Assert.Equal("Also called: CSE, sexual exploitation", also.TextContent);
         Assert.Equal("7", also.GetAttribute("data-pagefind-weight"));
     }
+
+    [Fact]
+    public void An_abbreviations_first_use_in_the_text_is_marked_up_with_its_expansion_and_only_the_first()
+    {
+        var html = site.Text("cases/child-q-and-child-s/index.html");
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "<abbr title=\"Child sexual exploitation\">CSE</abbr>"));
+        // It is used again later on the page, as plain text.
+        Assert.True(System.Text.RegularExpressions.Regex.Count(html, @"\bCSE\b") > 1);
+    }
+
+    [Fact]
+    public void Abbreviations_are_left_alone_in_headings_links_and_words_and_marked_once_per_page()
+    {
+        using var test = new TestSite(new Dictionary<string, string>
+        {
+            ["input/glossary.yml"] = "terms:\n  - term: Domestic abuse\n    abbreviations: [DA, DV]\n    definition: Abusive behaviour between people who are personally connected.\n    source: Domestic Abuse Act 2021\n",
+            ["input/cases/child-b.md"] = TestSite.Case("Child B", body:
+                "## DV in the family\n\nThe [DV services](https://example.org/) were told. Then DV was recorded, and DV again; DATA and Dvorak are words.\n\nDA was named.\n"),
+        });
+        var result = Lscb.Site.Build.SiteBuilder.Build(test.Options());
+        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
+        var html = test.ReadOutput("cases/child-b/index.html");
+        Assert.Contains(">DV in the family</h2>", html, StringComparison.Ordinal);
+        Assert.Contains(">DV services</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Then <abbr title=\"Domestic abuse\">DV</abbr> was recorded, and DV again; DATA and Dvorak are words.", html, StringComparison.Ordinal);
+        Assert.Contains("<abbr title=\"Domestic abuse\">DA</abbr> was named.", html, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<abbr "));
+    }
 }

@@ -186,6 +186,19 @@ internal static class ContentGenerator
         "Criminal proceedings linked to the case meant the Board decided not to publish the findings.",
     ];
 
+    // The real glossary, its themes limited to the synthetic site's: search's terms file is then as large
+    // as the real site's, and every abbreviation is marked up as it is there.
+    private static string GlossaryFor(string glossary, IReadOnlySet<string> themes)
+    {
+        var lines = glossary.Split('\n').Select(line =>
+        {
+            if (!line.TrimStart().StartsWith("themes: [", StringComparison.Ordinal)) return line;
+            var kept = line[(line.IndexOf('[', StringComparison.Ordinal) + 1)..line.LastIndexOf(']')].Split(',', StringSplitOptions.TrimEntries).Where(themes.Contains).ToList();
+            return kept.Count == 0 ? null : line[..line.IndexOf('[', StringComparison.Ordinal)] + "[" + string.Join(", ", kept) + "]";
+        });
+        return string.Join('\n', lines.OfType<string>());
+    }
+
     // The real settings, with the help lines moved onto the synthetic themes: the same services, so that
     // every case and theme page shows a few, as on the real site.
     private static string WithSyntheticHelpLines(string config)
@@ -230,6 +243,7 @@ internal static class ContentGenerator
 
         var themes = ThemeNames(shape.Themes);
         var responses = ResponseNames(shape.Responses, themes);
+        writer.Write("input/glossary.yml", GlossaryFor(File.ReadAllText(Path.Combine(repoRoot, "input", "glossary.yml")), themes.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal)));
 
         // A bulletin a year, as a Board publishes them: every case and response names one.
         for (var i = 0; i < SourceCount; i++)

@@ -33,7 +33,7 @@ internal sealed record QueryResult(long Bytes, long GzipBytes, int Requests, str
 
 /// <summary>
 /// Serves a built site the way GitHub Pages serves a project site (Kestrel on 127.0.0.1 under
-/// /lscb-learning/, index.html for folders, any file type) and loads <c>search/?q=WORD</c> in
+/// /lscb-learning/, index.html for folders, any file type) and loads <c>search/#q=WORD</c> in
 /// headless Chromium through Playwright, in a fresh browser context (empty cache). Once
 /// #search-status says how many results there are and the network is idle, it adds up the response
 /// body size of every request the page made: the page, its CSS and JavaScript, Pagefind's script,
@@ -77,7 +77,7 @@ internal static class QueryMeter
         page.RequestFinished += (_, r) => finished.Enqueue(r);
         page.RequestFailed += (_, r) => failed.Enqueue($"{r.Url}: {r.Failure}");
 
-        var url = new Uri(server.BaseUrl, "search/?q=" + Uri.EscapeDataString(query));
+        var url = new Uri(server.BaseUrl, "search/#q=" + Uri.EscapeDataString(query));
         await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => /result/.test(document.getElementById('search-status')?.textContent ?? '')",
             null, new PageWaitForFunctionOptions { Timeout = 180_000 });

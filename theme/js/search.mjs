@@ -238,11 +238,12 @@ async function meaningful(words, search) {
   });
 }
 
-// Runs every search a query stands for. The reader's own words come first, in Pagefind's order; pages
-// found only through another name ("dv" for domestic abuse) follow, best first, each page once.
+// Runs the searches a query stands for. The reader's own words come first, in Pagefind's order; only
+// when they fill less than a page are the other names searched too ("dv" for domestic abuse), and
+// the pages found through them follow, best first, each page once. A query that finds a page of
+// results on its own words downloads nothing more: another name's words ("child") can need a large
+// part of the index.
 async function searchAll(pagefind, searches, options) {
-  const found = await Promise.all(searches.map((words) => pagefind.search(words, options)));
-  const kept = await Promise.all(found.map((search, i) => meaningful(searches[i], search)));
   const seen = new Set();
   const ordered = [];
   const take = (results) => {
@@ -252,8 +253,12 @@ async function searchAll(pagefind, searches, options) {
       ordered.push(result);
     }
   };
-  if (kept[0]) take(found[0].results);
-  take(found.slice(1).filter((_, i) => kept[i + 1]).flatMap((search) => search.results).sort((a, b) => b.score - a.score));
+  const own = await pagefind.search(searches[0], options);
+  if (await meaningful(searches[0], own)) take(own.results);
+  if (ordered.length >= PAGE || searches.length === 1) return ordered;
+  const others = await Promise.all(searches.slice(1).map((words) => pagefind.search(words, options)));
+  const kept = await Promise.all(others.map((search, i) => meaningful(searches[i + 1], search)));
+  take(others.filter((_, i) => kept[i]).flatMap((search) => search.results).sort((a, b) => b.score - a.score));
   return ordered;
 }
 
