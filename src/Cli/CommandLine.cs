@@ -7,7 +7,7 @@ using Lscb.Site.Validate;
 
 namespace Lscb.Site.Cli;
 
-/// <summary>The command line: <c>build</c> and <c>check</c>. Exit status 0 success, 1 content errors, 2 wrong usage.</summary>
+/// <summary>The command line: <c>build</c>, <c>check</c>, <c>preview</c>, <c>new</c> and <c>diff</c>. Exit status 0 success, 1 content errors, 2 wrong usage.</summary>
 public static class CommandLine
 {
     private const string Usage = """

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Lscb.Site.Render;
 
 /// <summary>
-/// Phase 4, Render: every page's Markdown body through the shared Markdig pipeline, then the
+/// Phase 5, Render: every page's Markdown body through the shared Markdig pipeline, then the
 /// page's Razor component inside the layout through ASP.NET Core's <see cref="HtmlRenderer"/>.
 /// Pages are rendered in parallel, one renderer per worker, since a renderer's dispatcher runs
 /// one render at a time.

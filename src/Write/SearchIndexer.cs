@@ -8,8 +8,9 @@ namespace Lscb.Site.Write;
 /// <summary>
 /// Runs Pagefind (npm <c>pagefind</c>, pinned) over the staged HTML, before the staged site is
 /// swapped in, so a site is never published with a missing or stale index. Pagefind indexes only
-/// pages marked <c>data-pagefind-body</c>: cases, themes, responses and plain pages, never a
-/// withheld case, a draft or an embargoed page (those are not staged at all).
+/// pages marked <c>data-pagefind-body</c>: cases, themes, responses, plain pages and the glossary.
+/// A withheld case's page is staged but carries no <c>data-pagefind-body</c>, so nothing of it is
+/// indexed; drafts and embargoed pages are not staged at all.
 /// Pagefind's output depends only on the HTML and Pagefind itself, so it is cached by their hash:
 /// a build whose pages did not change copies the last index instead of running Pagefind again.
 /// </summary>
