@@ -9,26 +9,6 @@ namespace Lscb.Site.Assemble;
 /// </summary>
 public static class SiteAssembler
 {
-    /// <summary>The site-relative URL of an item: "" for home, "cases/child-o/", "accessibility/".</summary>
-    public static string UrlFor(ContentItem item) => item.Kind switch
-    {
-        ContentKind.Home => "",
-        ContentKind.Case => $"cases/{item.Slug}/",
-        ContentKind.Theme => $"themes/{item.Slug}/",
-        ContentKind.Response => $"responses/{item.Slug}/",
-        ContentKind.Source => $"sources/{item.Slug}/",
-        _ => $"{item.Slug}/",
-    };
-
-    /// <summary>The site-relative URL of an input file's page: input/cases/child-o.md is "cases/child-o/", input/pages/about.md "about/".</summary>
-    public static string UrlFor(string inputPath)
-    {
-        if (inputPath == "input/index.md") return "";
-        var parts = inputPath.Split('/');
-        var slug = parts[^1][..^3];
-        return parts.Length == 3 && parts[1] is "cases" or "themes" or "responses" or "sources" ? $"{parts[1]}/{slug}/" : $"{slug}/";
-    }
-
     /// <summary>Builds the model of what readers may see.</summary>
     public static SiteModel Assemble(ValidatedSite site, PublicationRules rules)
     {
@@ -86,7 +66,7 @@ public static class SiteAssembler
             Hidden = hidden,
             Redirects = visible.SelectMany(i => i.MovedFrom.Select(old => (old, i))).GroupBy(p => p.old, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal),
-            UrlBySource = visible.ToDictionary(i => i.Source.Path, UrlFor, StringComparer.Ordinal),
+            UrlBySource = visible.ToDictionary(i => i.Source.Path, i => i.PageUrl, StringComparer.Ordinal),
             CasesByTheme = casesByTheme.ToDictionary(p => p.Key, p => (IReadOnlyList<CaseItem>)p.Value, StringComparer.Ordinal),
             ResponsesByTheme = responsesByTheme.ToDictionary(p => p.Key, p => (IReadOnlyList<ResponseItem>)p.Value, StringComparer.Ordinal),
             CasesByResponse = casesByResponse.ToDictionary(p => p.Key, p => (IReadOnlyList<CaseItem>)p.Value, StringComparer.Ordinal),

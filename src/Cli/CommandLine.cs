@@ -133,7 +133,7 @@ public static class CommandLine
         {
             result = verb == "build" ? SiteBuilder.Build(options) : SiteBuilder.Check(options);
         }
-        catch (Exception e) when (FileProblem(e) is { } problem)
+        catch (Exception e) when (DiagnosticReport.FileProblem(e) is { } problem)
         {
             // A full disk, a folder that cannot be written, a file locked by another program: not a
             // mistake in the content, and nothing a stack trace would help with.
@@ -142,7 +142,7 @@ public static class CommandLine
             return 1;
         }
 
-        Report(result.Diagnostics, stderr);
+        DiagnosticReport.Print(result.Diagnostics, stderr);
         // So that nobody is surprised by a case that does not appear, or appears one day unasked.
         foreach (var (path, until) in result.Embargoed)
             stdout.WriteLine($"Embargoed: {path} is hidden until {until.ToDisplay()}.");
@@ -159,25 +159,6 @@ public static class CommandLine
             ? $"Built {result.Site!.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal))} pages into {options.Output} in {clock.ElapsedMilliseconds} ms ({Count(warnings, "warning")})."
             : $"Checked the content: no errors, {Count(warnings, "warning")}.");
         return 0;
-    }
-
-    /// <summary>The file system's own failure behind <paramref name="e"/>, also when parallel work wrapped it; null for anything else.</summary>
-    internal static Exception? FileProblem(Exception e) => e switch
-    {
-        IOException or UnauthorizedAccessException => e,
-        AggregateException a when a.Flatten().InnerExceptions.All(i => FileProblem(i) is not null) => FileProblem(a.Flatten().InnerExceptions[0]),
-        _ => null,
-    };
-
-    /// <summary>Prints diagnostics, and GitHub workflow commands too when running in GitHub Actions.</summary>
-    public static void Report(IReadOnlyList<Diagnostic> diagnostics, TextWriter writer)
-    {
-        var github = string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
-        foreach (var d in diagnostics)
-        {
-            writer.WriteLine(d.ToString());
-            if (github) writer.WriteLine(d.ToWorkflowCommand());
-        }
     }
 
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");

@@ -1,3 +1,4 @@
+using Lscb.Site.Build;
 using Lscb.Site.Review;
 
 namespace Lscb.Site.Cli;
@@ -50,7 +51,7 @@ public static partial class DiffCommand
                 $"the page /{page.Url} ({page.Title}) was removed and nothing leads from its address; give the page that replaces it 'moved_from: [{page.Url}]', or put it back"));
         foreach (var (removed, places) in stillNamed)
             problems.Add(Removal(removed, $"this page was removed, but other pages still name it: {string.Join(", ", places)}; change them too, or put it back"));
-        CommandLine.Report(problems, stderr);
+        DiagnosticReport.Print(problems, stderr);
 
         return comparison is null || problems.Count > 0 ? 1 : 0;
     }
@@ -71,7 +72,7 @@ public static partial class DiffCommand
             var missing = m.Groups["missing"].Success ? m.Groups["missing"].Value
                 : Render.LinkResolver.Combine(from, m.Groups["link"].Value.Split('#')[0]) ?? "";
             if (!missing.StartsWith("input/", StringComparison.Ordinal) || !missing.EndsWith(".md", StringComparison.Ordinal)) continue;
-            var url = Assemble.SiteAssembler.UrlFor(missing);
+            var url = Core.PageUrls.ForInput(missing);
             if (!File.Exists(Path.Combine(baseSite, url, "index.html"))) continue;
             if (!result.TryGetValue(missing, out var places)) result[missing] = places = [];
             places.Add($"{from}({m.Groups["line"].Value},{m.Groups["col"].Value})");

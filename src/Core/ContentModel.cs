@@ -46,8 +46,32 @@ public abstract record ContentItem(SourceFile Source, string Title, string Summa
     /// <summary>The file name without <c>.md</c>.</summary>
     public string Slug => Source.Slug;
 
+    /// <summary>The site-relative URL of the item's page: "" for the home page, "cases/child-o/", "about/".</summary>
+    public string PageUrl => Kind switch
+    {
+        ContentKind.Home => "",
+        ContentKind.Case => $"cases/{Slug}/",
+        ContentKind.Theme => $"themes/{Slug}/",
+        ContentKind.Response => $"responses/{Slug}/",
+        ContentKind.Source => $"sources/{Slug}/",
+        _ => $"{Slug}/",
+    };
+
     /// <summary>The folder the file sits in.</summary>
     public ContentKind Kind => Source.Kind;
+}
+
+/// <summary>Where pages are served, from their input files alone.</summary>
+public static class PageUrls
+{
+    /// <summary>The site-relative URL of an input file's page: input/cases/child-o.md is "cases/child-o/", input/pages/about.md "about/".</summary>
+    public static string ForInput(string inputPath)
+    {
+        if (inputPath == "input/index.md") return "";
+        var parts = inputPath.Split('/');
+        var slug = parts[^1][..^3];
+        return parts.Length == 3 && parts[1] is "cases" or "themes" or "responses" or "sources" ? $"{parts[1]}/{slug}/" : $"{slug}/";
+    }
 }
 
 /// <summary>A case review: <c>input/cases/*.md</c>.</summary>

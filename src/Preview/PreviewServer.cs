@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Lscb.Site.Build;
-using Lscb.Site.Cli;
 using Lscb.Site.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -111,7 +110,7 @@ public static class PreviewServer
         {
             result = SiteBuilder.Build(options, session);
         }
-        catch (Exception e) when (CommandLine.FileProblem(e) is { } problem)
+        catch (Exception e) when (DiagnosticReport.FileProblem(e) is { } problem)
         {
             // Most often a file caught half-saved; the next save event rebuilds again.
             state.Fail([$"a file could not be read or written ({problem.Message}); save it again"]);
@@ -119,7 +118,7 @@ public static class PreviewServer
             return;
         }
 
-        CommandLine.Report(result.Diagnostics, stderr);
+        DiagnosticReport.Print(result.Diagnostics, stderr);
         if (result.Failed)
         {
             state.Fail(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList());

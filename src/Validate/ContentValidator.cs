@@ -374,7 +374,7 @@ public static partial class ContentValidator
     // not claimed by two pages.
     private static void CheckMovedFrom(IReadOnlyList<ContentItem> items, DiagnosticBag diagnostics)
     {
-        var current = items.ToDictionary(i => Assemble.SiteAssembler.UrlFor(i), i => i, StringComparer.Ordinal);
+        var current = items.ToDictionary(i => i.PageUrl, i => i, StringComparer.Ordinal);
         var claimed = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         foreach (var item in items.Where(i => i.MovedFrom.Count > 0))
         {
