@@ -1,5 +1,4 @@
 using Lscb.Site.Core;
-using Lscb.Site.Load;
 
 namespace Lscb.Site.Assemble;
 

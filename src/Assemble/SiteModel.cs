@@ -96,7 +96,7 @@ public sealed class SiteModel
     public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
 
     /// <summary>Non-Markdown files under input/, copied as they are.</summary>
-    public required IReadOnlyList<Load.StaticFile> Statics { get; init; }
+    public required IReadOnlyList<StaticFile> Statics { get; init; }
 
     /// <summary>The site-relative URL of a visible item.</summary>
     public string UrlOf(ContentItem item) => UrlBySource[item.Source.Path];

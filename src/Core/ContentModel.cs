@@ -1,5 +1,3 @@
-using Lscb.Site.Load;
-
 namespace Lscb.Site.Core;
 
 /// <summary>Whether the Board published a case's findings.</summary>

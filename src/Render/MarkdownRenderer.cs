@@ -192,7 +192,7 @@ public sealed partial class MarkdownRenderer
     }
 
     // "[Child O](Child O)", "(../cases/Child O.md)": CommonMark reads an address with a space as plain text.
-    private void SpacesInLinks(string body, MarkdownDocument document, LineIndex lines, Load.SourceFile source, DiagnosticBag diagnostics)
+    private void SpacesInLinks(string body, MarkdownDocument document, LineIndex lines, SourceFile source, DiagnosticBag diagnostics)
     {
         if (!body.Contains("](", StringComparison.Ordinal)) return;
         var code = document.Descendants().Where(n => n is CodeInline or CodeBlock).Select(n => n.Span).ToList();

@@ -16,7 +16,7 @@ public sealed class RenderCache
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     // Per file, and kept while the file is: an unchanged file is the same object in the next build.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Load.SourceFile, string[]> _hashes = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceFile, string[]> _hashes = new();
     private int _rendered;
     private int _reused;
 
@@ -48,7 +48,7 @@ public sealed class RenderCache
     }
 
     /// <summary>A fingerprint of a file's front matter, and with <paramref name="withBody"/> of its body too.</summary>
-    internal string HashOf(Load.SourceFile file, bool withBody)
+    internal string HashOf(SourceFile file, bool withBody)
     {
         var hashes = _hashes.GetValue(file, f =>
         {

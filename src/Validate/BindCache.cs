@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Lscb.Site.Core;
-using Lscb.Site.Load;
 
 namespace Lscb.Site.Validate;
 

@@ -1,4 +1,4 @@
-namespace Lscb.Site.Load;
+namespace Lscb.Site.Core;
 
 /// <summary>What a Markdown file is, decided by the folder it sits in.</summary>
 public enum ContentKind
