@@ -18,7 +18,7 @@ if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMIUM_PATH}" ]; then
 elif [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)
 fi
-# pdftotext reads back the text of a case page printed to PDF.
+# pdftotext and pdfinfo (both in poppler-utils) read back the case pages printed to PDF.
 if ! command -v pdftotext >/dev/null 2>&1; then missing+=(poppler-utils); fi
 
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -37,17 +37,18 @@ public sealed class Abbreviations
         var literals = document.Descendants<LiteralInline>().Where(l => !Inside(l)).ToList();
         foreach (var literal in literals)
         {
-            var text = literal.Content.ToString();
-            var match = _pattern.Matches(text).FirstOrDefault(m => !done.Contains(m.Value));
-            if (match is null) continue;
-            done.Add(match.Value);
-            // One per literal is enough for real text; a second abbreviation in the same run of text
-            // is marked when it is next met on its own.
-            var before = new LiteralInline(text[..match.Index]);
-            var after = new LiteralInline(text[(match.Index + match.Length)..]);
-            literal.InsertBefore(before);
-            literal.InsertBefore(new AbbreviationInline(match.Value, _titles[match.Value]));
-            literal.ReplaceBy(after);
+            // Each first use in this run of text: the text after one is searched again for the next.
+            var current = literal;
+            while (_pattern.Matches(current.Content.ToString()).FirstOrDefault(m => !done.Contains(m.Value)) is { } match)
+            {
+                var text = current.Content.ToString();
+                done.Add(match.Value);
+                var after = new LiteralInline(text[(match.Index + match.Length)..]);
+                current.InsertBefore(new LiteralInline(text[..match.Index]));
+                current.InsertBefore(new AbbreviationInline(match.Value, _titles[match.Value]));
+                current.ReplaceBy(after);
+                current = after;
+            }
         }
     }
 

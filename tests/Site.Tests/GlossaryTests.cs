@@ -77,9 +77,9 @@ public sealed class GlossaryTests(RealSiteFixture site)
     {
         using var test = new TestSite(new Dictionary<string, string>
         {
-            ["input/glossary.yml"] = "terms:\n  - term: Domestic abuse\n    abbreviations: [DA, DV]\n    definition: Abusive behaviour between people who are personally connected.\n    source: Domestic Abuse Act 2021\n",
+            ["input/glossary.yml"] = "terms:\n  - term: Child sexual exploitation\n    abbreviations: [CSE]\n    definition: A form of child sexual abuse.\n    source: Department for Education (2017)\n  - term: Domestic abuse\n    abbreviations: [DA, DV]\n    definition: Abusive behaviour between people who are personally connected.\n    source: Domestic Abuse Act 2021\n",
             ["input/cases/child-b.md"] = TestSite.Case("Child B", body:
-                "## DV in the family\n\nThe [DV services](https://example.org/) were told. Then DV was recorded, and DV again; DATA and Dvorak are words.\n\nDA was named.\n"),
+                "## DV in the family\n\nThe [DV services](https://example.org/) were told. Then DV was recorded, and DV again; DATA and Dvorak are words.\n\nDA was named, and CSE too.\n"),
         });
         var result = Lscb.Site.Build.SiteBuilder.Build(test.Options());
         Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
@@ -87,7 +87,8 @@ public sealed class GlossaryTests(RealSiteFixture site)
         Assert.Contains(">DV in the family</h2>", html, StringComparison.Ordinal);
         Assert.Contains(">DV services</a>", html, StringComparison.Ordinal);
         Assert.Contains("Then <abbr title=\"Domestic abuse\">DV</abbr> was recorded, and DV again; DATA and Dvorak are words.", html, StringComparison.Ordinal);
-        Assert.Contains("<abbr title=\"Domestic abuse\">DA</abbr> was named.", html, StringComparison.Ordinal);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<abbr "));
+        // Two abbreviations in one run of text are each marked.
+        Assert.Contains("<abbr title=\"Domestic abuse\">DA</abbr> was named, and <abbr title=\"Child sexual exploitation\">CSE</abbr> too.", html, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "<abbr "));
     }
 }

@@ -63,6 +63,29 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task No_two_case_pages_show_the_same_list_of_questions()
+    {
+        await using var session = await site.OpenAsync(390, 844);
+        var lists = new Dictionary<string, string>();
+        foreach (var file in site.HtmlFiles.Where(f => f.StartsWith("cases/", StringComparison.Ordinal) && f != "cases/index.html"))
+        {
+            await session.GoToAsync(site.UrlOf(file));
+            // The questions as a reader sees them, under "What this means for your practice".
+            var questions = await session.Page.EvaluateAsync<string>("""
+                () => {
+                  const h = [...document.querySelectorAll('main h2')].find(x => x.textContent.trim() === 'What this means for your practice');
+                  return h ? [...h.nextElementSibling.nextElementSibling.querySelectorAll('li')].filter(li => li.getClientRects().length).map(li => li.innerText.trim()).join('\n') : '';
+                }
+                """);
+            Assert.False(string.IsNullOrEmpty(questions), $"{file} shows no questions for practice");
+            Assert.DoesNotContain(questions, lists.Values);
+            lists[file] = questions;
+        }
+
+        Assert.Equal(4, lists.Count);
+    }
+
+    [Fact]
     public async Task On_every_case_page_the_warning_is_shown_above_the_first_words_that_describe_harm()
     {
         // The words of the real pages that describe harm; the warning's own words use none of them.
