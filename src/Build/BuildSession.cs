@@ -18,14 +18,11 @@ public sealed class BuildSession
     /// <summary>Bound front matter, by file.</summary>
     public BindCache Bindings { get; } = new();
 
-    /// <summary>Rendered pages, by fingerprint.</summary>
+    /// <summary>What each page, and the feed, sitemap and export, read from the content when last made.</summary>
     public RenderCache Pages { get; } = new();
 
     /// <summary>Files written and removed by the last build.</summary>
     public (int Written, int Removed) LastWrite { get; internal set; }
-
-    /// <summary>The feed, sitemap and data export of the last build, with a fingerprint of what they were made from.</summary>
-    internal (string Key, IReadOnlyList<(string Path, string Text)> Files)? Derived { get; set; }
 
     /// <summary>The SHA-256 of each file in the output folder after the last good build; null before one, or after a failed write.</summary>
     internal IReadOnlyDictionary<string, byte[]>? Published { get; set; }

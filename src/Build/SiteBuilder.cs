@@ -60,6 +60,7 @@ public static class SiteBuilder
         var staged = Stage(options, session);
         try
         {
+            session?.Pages.BeginBuild(model);
             var pageUrls = PageRenderer.RenderAll(model, assets, sources, staged, diagnostics, session?.Pages);
             timings.Mark("render");
             foreach (var (path, bytes) in assets.Files) staged.AddBytes(path, bytes);
@@ -83,37 +84,23 @@ public static class SiteBuilder
         }
     }
 
-    // The feed, sitemap and data export show only front matter, so preview makes them again only when
-    // some front matter, a setting or the set of pages changed, not for an edit to a page's text.
-    private static IReadOnlyList<(string Path, string Text)> Derived(Assemble.SiteModel model, IReadOnlyList<string> pageUrls, BuildSession? session)
+    // Files made from the content alone. Preview makes each again only when something it read from
+    // the content changed (recorded as it was made, like a page) or, for the sitemap, the set of pages.
+    private static List<(string Path, string Text)> Derived(Assemble.SiteModel model, IReadOnlyList<string> pageUrls, BuildSession? session)
     {
+        (string Path, string Job, Func<string> Write)[] files =
+        [
+            ("feed.xml", "", () => FeedWriter.Write(model)),
+            ("sitemap.xml", string.Join('\n', pageUrls), () => SitemapWriter.Sitemap(model, pageUrls)),
+            ("robots.txt", "", () => SitemapWriter.Robots(model)),
+            ("data/cases.json", "", () => DataExport.Json(model)),
+            ("data/cases.csv", "", () => DataExport.Csv(model)),
+            (SearchTerms.Path, "", () => SearchTerms.Write(model)),
+        ];
         // Independent of each other, so made side by side.
-        List<(string, string)> Make()
-        {
-            (string Path, Func<string> Write)[] files =
-            [
-                ("feed.xml", () => FeedWriter.Write(model)),
-                ("sitemap.xml", () => SitemapWriter.Sitemap(model, pageUrls)),
-                ("robots.txt", () => SitemapWriter.Robots(model)),
-                ("data/cases.json", () => DataExport.Json(model)),
-                ("data/cases.csv", () => DataExport.Csv(model)),
-                (SearchTerms.Path, () => SearchTerms.Write(model)),
-            ];
-            var texts = new string[files.Length];
-            Parallel.For(0, files.Length, i => texts[i] = files[i].Write());
-            return files.Select((f, i) => (f.Path, texts[i])).ToList();
-        }
-
-        if (session is null) return Make();
-
-        var items = model.Cases.Concat<ContentItem>(model.Themes).Concat(model.Responses).Concat(model.Pages).Concat(model.SourceDocuments)
-            .Concat(model.Home is null ? [] : [model.Home]);
-        var key = RenderCache.Fingerprint(new[] { PageRenderer.ConfigFingerprint(model), PageRenderer.GlossaryFingerprint(model) }.Concat(pageUrls)
-            .Concat(items.Select(i => model.UrlOf(i) + ">" + session.Pages.HashOf(i.Source, withBody: false))));
-        if (session.Derived is { } known && known.Key == key) return known.Files;
-        var files = Make();
-        session.Derived = (key, files);
-        return files;
+        var texts = new string[files.Length];
+        Parallel.For(0, files.Length, i => texts[i] = session is null ? files[i].Write() : session.Pages.Derive(files[i].Path, files[i].Job, files[i].Write));
+        return files.Select((f, i) => (f.Path, texts[i])).ToList();
     }
 
     // Pages go straight into a staging folder beside the output as they are rendered, so memory does

@@ -29,17 +29,29 @@ public enum ResponseStatus
 /// <summary>What every page written by staff has: a source file, a title and a summary.</summary>
 public abstract record ContentItem(SourceFile Source, string Title, string Summary, bool Draft)
 {
+    // Every property a page can show tells the page's read log that it was read (Reads), so that
+    // preview knows which pages an edit changes. The input path is the item's identity and is not recorded.
+
+    /// <summary>The title, as written.</summary>
+    public string Title { get { Reads.Field(this, nameof(Title), static i => i.Title); return field; } init; } = Title;
+
+    /// <summary>The one-sentence summary, as written.</summary>
+    public string Summary { get { Reads.Field(this, nameof(Summary), static i => i.Summary); return field; } init; } = Summary;
+
+    /// <summary>True while the page is a draft.</summary>
+    public bool Draft { get { Reads.Field(this, nameof(Draft), static i => i.Draft); return field; } init; } = Draft;
+
     /// <summary>Slugs of the source documents (<c>input/sources/*.md</c>) the page draws on, in the order written.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get { Reads.Field(this, nameof(Sources), static i => i.Sources); return field; } init; } = [];
 
     /// <summary>Addresses the page used to have (<c>moved_from:</c>), site-relative ("cases/child-x/"); each gets a redirect.</summary>
-    public IReadOnlyList<string> MovedFrom { get; init; } = [];
+    public IReadOnlyList<string> MovedFrom { get { Reads.Field(this, nameof(MovedFrom), static i => i.MovedFrom); return field; } init; } = [];
 
     /// <summary>Details the safeguarding checks would report, allowed on purpose (<c>allow:</c>).</summary>
-    public IReadOnlyList<Allowance> Allowances { get; init; } = [];
+    public IReadOnlyList<Allowance> Allowances { get { Reads.Field(this, nameof(Allowances), static i => i.Allowances); return field; } init; } = [];
 
     /// <summary>The file lines the <c>allow:</c> block takes, which the checks do not read; (0, 0) when there is none.</summary>
-    public (int First, int Last) AllowLines { get; init; }
+    public (int First, int Last) AllowLines { get { Reads.Field(this, nameof(AllowLines), static i => i.AllowLines); return field; } init; }
 
     /// <summary>The file name without <c>.md</c>.</summary>
     public string Slug => Source.Slug;
@@ -79,17 +91,41 @@ public sealed record CaseItem(
     IReadOnlyList<string> Themes, IReadOnlyList<string> Responses, string? ReportUrl)
     : ContentItem(Source, Title, Summary, Draft)
 {
+    /// <summary>The key of the review type (<c>review_type:</c>), one of the settings' <c>review_types</c>.</summary>
+    public string ReviewType { get { Reads.Field(this, nameof(ReviewType), static i => i.ReviewType); return field; } init; } = ReviewType;
+
+    /// <summary>The Board year the review was commissioned in, as written ("2015-16").</summary>
+    public string Year { get { Reads.Field(this, nameof(Year), static i => i.Year); return field; } init; } = Year;
+
+    /// <summary>When the review, or the summary of it, was published.</summary>
+    public PartialDate Published { get { Reads.Field(this, nameof(Published), static i => i.Published); return field; } init; } = Published;
+
+    /// <summary>Whether the Board published the findings.</summary>
+    public Publication Publication { get { Reads.Field(this, nameof(Publication), static i => i.Publication); return field; } init; } = Publication;
+
+    /// <summary>Why the findings are not published; set only for withheld cases.</summary>
+    public string? WithheldReason { get { Reads.Field(this, nameof(WithheldReason), static i => i.WithheldReason); return field; } init; } = WithheldReason;
+
+    /// <summary>Slugs of the case's themes, in the order written.</summary>
+    public IReadOnlyList<string> Themes { get { Reads.Field(this, nameof(Themes), static i => i.Themes); return field; } init; } = Themes;
+
+    /// <summary>Slugs of the Board responses the source links to this review, in the order written.</summary>
+    public IReadOnlyList<string> Responses { get { Reads.Field(this, nameof(Responses), static i => i.Responses); return field; } init; } = Responses;
+
+    /// <summary>Where the full report is published, when it is.</summary>
+    public string? ReportUrl { get { Reads.Field(this, nameof(ReportUrl), static i => i.ReportUrl); return field; } init; } = ReportUrl;
+
     /// <summary>Questions for practice this case adds to the site-wide ones.</summary>
-    public IReadOnlyList<string> Questions { get; init; } = [];
+    public IReadOnlyList<string> Questions { get { Reads.Field(this, nameof(Questions), static i => i.Questions); return field; } init; } = [];
 
     /// <summary>Three to five points of key learning, in the source's words (<c>key_learning:</c>).</summary>
-    public IReadOnlyList<string> KeyLearning { get; init; } = [];
+    public IReadOnlyList<string> KeyLearning { get { Reads.Field(this, nameof(KeyLearning), static i => i.KeyLearning); return field; } init; } = [];
 
     /// <summary>Keys of help lines in <c>statiq.config</c> this case shows besides those for its themes (<c>help_lines:</c>).</summary>
-    public IReadOnlyList<string> HelpLines { get; init; } = [];
+    public IReadOnlyList<string> HelpLines { get { Reads.Field(this, nameof(HelpLines), static i => i.HelpLines); return field; } init; } = [];
 
     /// <summary>True when a publication date more than a year ahead is meant (<c>embargo: true</c>).</summary>
-    public bool Embargo { get; init; }
+    public bool Embargo { get { Reads.Field(this, nameof(Embargo), static i => i.Embargo); return field; } init; }
 }
 
 /// <summary>A theme: <c>input/themes/*.md</c>.</summary>
@@ -97,8 +133,14 @@ public sealed record ThemeItem(
     SourceFile Source, string Title, string Summary, bool Draft, IReadOnlyList<string> Related, IReadOnlyList<string> Includes)
     : ContentItem(Source, Title, Summary, Draft)
 {
+    /// <summary>Slugs of related themes, in the order written.</summary>
+    public IReadOnlyList<string> Related { get { Reads.Field(this, nameof(Related), static i => i.Related); return field; } init; } = Related;
+
+    /// <summary>Slugs of the themes this one brings together, in the order written.</summary>
+    public IReadOnlyList<string> Includes { get { Reads.Field(this, nameof(Includes), static i => i.Includes); return field; } init; } = Includes;
+
     /// <summary>Other names and acronyms (<c>also_known_as:</c>), shown on the theme's page and weighted in search.</summary>
-    public IReadOnlyList<string> AlsoKnownAs { get; init; } = [];
+    public IReadOnlyList<string> AlsoKnownAs { get { Reads.Field(this, nameof(AlsoKnownAs), static i => i.AlsoKnownAs); return field; } init; } = [];
 }
 
 /// <summary>A response's status on a given date, with what the source said of it.</summary>
@@ -112,11 +154,20 @@ public sealed record ResponseItem(
     SourceFile Source, string Title, string Summary, bool Draft, ResponseStatus Status, IReadOnlyList<string> Themes, PartialDate? Date)
     : ContentItem(Source, Title, Summary, Draft)
 {
+    /// <summary>Where the response stood on <see cref="AsAt"/>.</summary>
+    public ResponseStatus Status { get { Reads.Field(this, nameof(Status), static i => i.Status); return field; } init; } = Status;
+
+    /// <summary>Slugs of the response's themes, in the order written.</summary>
+    public IReadOnlyList<string> Themes { get { Reads.Field(this, nameof(Themes), static i => i.Themes); return field; } init; } = Themes;
+
+    /// <summary>When the response was made, when the source says.</summary>
+    public PartialDate? Date { get { Reads.Field(this, nameof(Date), static i => i.Date); return field; } init; } = Date;
+
     /// <summary>The month or day on which <see cref="ContentItem.Title"/>'s status was true; never today by default.</summary>
-    public PartialDate AsAt { get; init; }
+    public PartialDate AsAt { get { Reads.Field(this, nameof(AsAt), static i => i.AsAt); return field; } init; }
 
     /// <summary>Earlier statuses, newest first; the current one is <see cref="Status"/> as at <see cref="AsAt"/>.</summary>
-    public IReadOnlyList<DatedStatus> History { get; init; } = [];
+    public IReadOnlyList<DatedStatus> History { get { Reads.Field(this, nameof(History), static i => i.History); return field; } init; } = [];
 }
 
 /// <summary>
@@ -128,8 +179,25 @@ public sealed record SourceItem(
     SourceFile Source, string Title, string Summary, bool Draft, string Publisher, PartialDate Date, string? Url, string? LocalCopy)
     : ContentItem(Source, Title, Summary, Draft)
 {
+    /// <summary>Who published the document.</summary>
+    public string Publisher { get { Reads.Field(this, nameof(Publisher), static i => i.Publisher); return field; } init; } = Publisher;
+
+    /// <summary>When it was published.</summary>
+    public PartialDate Date { get { Reads.Field(this, nameof(Date), static i => i.Date); return field; } init; } = Date;
+
+    /// <summary>Where it is published, when it is.</summary>
+    public string? Url { get { Reads.Field(this, nameof(Url), static i => i.Url); return field; } init; } = Url;
+
+    /// <summary>The path of the repository's copy of its text, under <c>seeds/</c>; null when there is none.</summary>
+    public string? LocalCopy { get { Reads.Field(this, nameof(LocalCopy), static i => i.LocalCopy); return field; } init; } = LocalCopy;
+
     /// <summary>The text of <see cref="LocalCopy"/>, exactly as the file holds it; null when there is none.</summary>
-    public string? LocalCopyText { get; init; }
+    public string? LocalCopyText { get { Reads.Field(this, nameof(LocalCopyText), static i => i.LocalCopyText); return _localCopyText; } init => _localCopyText = value; }
+
+    /// <summary>Whether the repository holds the document's text: what a list of sources says, without reading the text.</summary>
+    public bool HasLocalCopy { get { Reads.Field(this, nameof(HasLocalCopy), static i => i.HasLocalCopy); return _localCopyText is not null; } }
+
+    private readonly string? _localCopyText;
 }
 
 /// <summary>A plain page (<c>input/pages/*.md</c>) or the home page (<c>input/index.md</c>).</summary>
@@ -147,26 +215,52 @@ public sealed record SiteConfig(
     Uri ExitThisPageUrl,
     IReadOnlyDictionary<string, string> ReviewTypes)
 {
+    // Every setting tells the read log of the page being made that it was read (Reads).
+
+    /// <summary>The site's name, in the header and every page title (<c>title:</c>).</summary>
+    public string Title { get { Reads.Setting(this, nameof(Title), static c => c.Title); return field; } init; } = Title;
+
+    /// <summary>Who publishes the site (<c>organisation:</c>).</summary>
+    public string Organisation { get { Reads.Setting(this, nameof(Organisation), static c => c.Organisation); return field; } init; } = Organisation;
+
+    /// <summary>One sentence about the site, for the feed and search engines.</summary>
+    public string Description { get { Reads.Setting(this, nameof(Description), static c => c.Description); return field; } init; } = Description;
+
+    /// <summary>Where the site is served from.</summary>
+    public Uri BaseUrl { get { Reads.Setting(this, nameof(BaseUrl), static c => c.BaseUrl); return field; } init; } = BaseUrl;
+
+    /// <summary>The content's language, for screen readers and search engines.</summary>
+    public string Language { get { Reads.Setting(this, nameof(Language), static c => c.Language); return field; } init; } = Language;
+
+    /// <summary>The time zone in which embargoes end.</summary>
+    public string TimeZone { get { Reads.Setting(this, nameof(TimeZone), static c => c.TimeZone); return field; } init; } = TimeZone;
+
+    /// <summary>Where "Exit this page" takes the reader.</summary>
+    public Uri ExitThisPageUrl { get { Reads.Setting(this, nameof(ExitThisPageUrl), static c => c.ExitThisPageUrl); return field; } init; } = ExitThisPageUrl;
+
+    /// <summary>Review type keys to their labels.</summary>
+    public IReadOnlyDictionary<string, string> ReviewTypes { get { Reads.Setting(this, nameof(ReviewTypes), static c => c.ReviewTypes); return field; } init; } = ReviewTypes;
+
     /// <summary>Reflective questions every case page asks its readers.</summary>
-    public IReadOnlyList<string> QuestionsForPractice { get; init; } = [];
+    public IReadOnlyList<string> QuestionsForPractice { get { Reads.Setting(this, nameof(QuestionsForPractice), static c => c.QuestionsForPractice); return field; } init; } = [];
 
     /// <summary>Who to call when a child is in danger now.</summary>
-    public string? EmergencyPhone { get; init; }
+    public string? EmergencyPhone { get { Reads.Setting(this, nameof(EmergencyPhone), static c => c.EmergencyPhone); return field; } init; }
 
     /// <summary>The NSPCC helpline, for adults worried about a child.</summary>
-    public string? NspccPhone { get; init; }
+    public string? NspccPhone { get { Reads.Setting(this, nameof(NspccPhone), static c => c.NspccPhone); return field; } init; }
 
     /// <summary>Who to contact locally (for example the children's services front door); not shown until set.</summary>
-    public string? LocalContactName { get; init; }
+    public string? LocalContactName { get { Reads.Setting(this, nameof(LocalContactName), static c => c.LocalContactName); return field; } init; }
 
     /// <summary>The local contact's number; not shown until set.</summary>
-    public string? LocalContactPhone { get; init; }
+    public string? LocalContactPhone { get { Reads.Setting(this, nameof(LocalContactPhone), static c => c.LocalContactPhone); return field; } init; }
 
     /// <summary>National help lines, each shown on the pages of its themes (<c>help_lines:</c>), in the order written.</summary>
-    public IReadOnlyList<HelpLine> HelpLines { get; init; } = [];
+    public IReadOnlyList<HelpLine> HelpLines { get { Reads.Setting(this, nameof(HelpLines), static c => c.HelpLines); return field; } init; } = [];
 
     /// <summary>When set, <c>check</c> warns about a response whose current status is older than this many months.</summary>
-    public int? StatusReviewMonths { get; init; }
+    public int? StatusReviewMonths { get { Reads.Setting(this, nameof(StatusReviewMonths), static c => c.StatusReviewMonths); return field; } init; }
 
     /// <summary>The path part of the base URL, always starting and ending with '/': "/" or "/lscb-learning/".</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";

@@ -39,12 +39,14 @@ public sealed partial class MarkdownRenderer
         return builder.Build();
     }
 
+    private readonly SiteModel _site;
     private readonly LinkResolver _links;
     private readonly Abbreviations _abbreviations;
 
     /// <summary>A renderer for pages of <paramref name="site"/>.</summary>
     public MarkdownRenderer(SiteModel site, IReadOnlyCollection<string> allSources)
     {
+        _site = site;
         _links = new LinkResolver(site, allSources);
         _abbreviations = new Abbreviations(site.Glossary);
     }
@@ -52,6 +54,7 @@ public sealed partial class MarkdownRenderer
     /// <summary>The body of <paramref name="item"/> as HTML.</summary>
     public string Render(ContentItem item, DiagnosticBag diagnostics)
     {
+        if (Reads.Recording) RecordInputs(item);
         try
         {
             return RenderChecked(item, diagnostics);
@@ -63,6 +66,19 @@ public sealed partial class MarkdownRenderer
                 "the text could not be read as Markdown: it is nested too deeply (quotes, lists or brackets inside each other); simplify it");
             return "";
         }
+    }
+
+    // What a body's HTML is made from, for the read log of the page showing it: the text and where it
+    // starts in its file, and what the link and abbreviation tables were built from when this
+    // renderer was made (the pages and files that exist, the glossary).
+    private void RecordInputs(ContentItem item)
+    {
+        var path = item.Source.Path;
+        Reads.Query(item.Source, "Body", () => path + "#Body",
+            s => s.ItemAt(path) is { } now ? (now.Source.Body, now.Source.BodyLine) : Reads.Missing.Value);
+        _ = _site.Urls.Count;
+        _ = _site.Statics;
+        _ = _site.Glossary;
     }
 
     private string RenderChecked(ContentItem item, DiagnosticBag diagnostics)
