@@ -200,7 +200,7 @@ public sealed partial class MarkdownRenderer
             "img" => "write an image as ![a description of the image](../images/file-name.png)",
             "ul" or "ol" or "li" => "write a list with each item on its own line, starting '- ' (or '1. ')",
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => "write a heading as a line starting '## '",
-            "table" or "tr" or "td" or "th" => "write a table with | between the cells (see the authoring guide)",
+            "table" or "tr" or "td" or "th" => "write a table with | between the cells (see docs/authoring.md, \"GitHub's preview and the site\")",
             "u" => "leave it out: underlined text reads as a link",
             _ => "write it in Markdown instead, or leave it out",
         };

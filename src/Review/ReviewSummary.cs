@@ -34,7 +34,7 @@ public static class ReviewSummary
         md.Append(CultureInfo.InvariantCulture,
             $"{Count(comparison.Added.Count, "page")} added, {comparison.Changed.Count} changed, {comparison.Moved.Count} moved, {comparison.Removed.Count} removed; {comparison.Unchanged} unchanged.\n\n");
         if (comparison.Removed.Count > 0)
-            md.Append("**Pages were removed without a redirect:** readers' links and bookmarks to them will break. Give the page that replaces each one `moved_from` with its old address (see the authoring guide), or put the page back.\n\n");
+            md.Append("**Pages were removed without a redirect:** readers' links and bookmarks to them will break. Give the page that replaces each one `moved_from` with its old address (see docs/authoring.md, \"Renaming and deleting a page safely\"), or put the page back.\n\n");
         if (total == 0) md.Append("No page reads differently.\n\n");
 
         Section(md, "Added", comparison.Added, page => Text(page.Lines, "text"));

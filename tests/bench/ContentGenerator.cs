@@ -17,8 +17,8 @@ internal sealed record GeneratedSite(SiteShape Shape, int Withheld, int Files, l
 
 /// <summary>
 /// Writes a complete synthetic site folder (statiq.config, checks/language.yml and input/) in the real content format:
-/// N case reviews across T themes and R Board responses, with front matter as README.md
-/// "Adding a case review" describes, 400 to 800 words of body per published case in several
+/// N case reviews across T themes and R Board responses, with front matter as docs/authoring.md
+/// ("Case reviews") describes, 400 to 800 words of body per published case in several
 /// <c>##</c> sections with paragraphs, bullet lists and relative links to theme and response
 /// files. Deterministic: one seeded <see cref="Random"/>, so the same N gives a byte-identical site.
 /// The vocabulary is made up and neutral ("Child K123", "the health visiting service"); there are no

@@ -139,7 +139,8 @@ function loadPagefind() {
   loaded ??= (async () => {
     const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
     // noWorker: search on this page's own thread. A web worker would download a second copy of
-    // Pagefind's code (pagefind-worker.js, 43 kB) to run a search that takes about 50 ms at 10,000 cases.
+    // Pagefind's code (pagefind-worker.js) to run a search that is short even on the benchmark's
+    // largest site (tests/bench/RESULTS.md gives what a search downloads there).
     await pagefind.options({ excerptLength: 30, noWorker: true });
     return pagefind;
   })();

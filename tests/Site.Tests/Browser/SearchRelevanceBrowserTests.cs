@@ -5,7 +5,7 @@ namespace Lscb.Site.Tests.Browser;
 /// <summary>
 /// Practitioners' queries, as they type them (acronyms, everyday words, typos, phrases, a withheld
 /// review's name), each with the page that must be among the first three results, run in Chromium
-/// against the real built site with its real Pagefind index. The score is printed; README.md keeps it.
+/// against the real built site with its real Pagefind index. The score is printed; the table of headline figures in README.md keeps the last one.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SearchRelevanceBrowserTests(BrowserFixture site, ITestOutputHelper output)
