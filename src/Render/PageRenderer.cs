@@ -3,7 +3,6 @@ using Lscb.Site.Assemble;
 using Lscb.Site.Assets;
 using Lscb.Site.Core;
 using Lscb.Site.Theme;
-using Lscb.Site.Write;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +33,7 @@ public static class PageRenderer
     /// <param name="diagnostics">Where problems in page bodies go.</param>
     /// <param name="cache">Pages from an earlier build of this process, reused when nothing they read changed; <see cref="RenderCache.BeginBuild"/> must have been called for this build.</param>
     public static IReadOnlyList<string> RenderAll(SiteModel site, ThemeAssetSet assets, IReadOnlyCollection<string> allSources,
-        StagedSite staged, DiagnosticBag diagnostics, RenderCache? cache = null)
+        IPageSink staged, DiagnosticBag diagnostics, RenderCache? cache = null)
     {
         var markdown = new MarkdownRenderer(site, allSources);
         var jobs = Jobs(site, assets, markdown).ToList();

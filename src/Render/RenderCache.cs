@@ -47,7 +47,7 @@ public sealed class RenderCache
     internal void Reuse() => Interlocked.Increment(ref _reused);
 
     /// <summary>Remembers a freshly rendered page, with what it read.</summary>
-    internal void Store(string url, string job, Reads log, IReadOnlyList<Diagnostic> diagnostics, Write.StagedFile staged)
+    internal void Store(string url, string job, Reads log, IReadOnlyList<Diagnostic> diagnostics, StagedFile staged)
     {
         Interlocked.Increment(ref _rendered);
         _entries[url] = new Entry(job, log.All, FingerprintOf(job, log.All), diagnostics, staged);
@@ -111,5 +111,5 @@ public sealed class RenderCache
     /// <param name="Fingerprint">The job and the value of every read, when it was made.</param>
     /// <param name="Diagnostics">The warnings its Markdown produced.</param>
     /// <param name="Staged">Its hash and links, as staging found them.</param>
-    internal sealed record Entry(string Job, IReadOnlyList<Read> Reads, string Fingerprint, IReadOnlyList<Diagnostic> Diagnostics, Write.StagedFile? Staged);
+    internal sealed record Entry(string Job, IReadOnlyList<Read> Reads, string Fingerprint, IReadOnlyList<Diagnostic> Diagnostics, StagedFile? Staged);
 }

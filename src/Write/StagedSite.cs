@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Lscb.Site.Core;
 
 namespace Lscb.Site.Write;
 
@@ -17,7 +18,7 @@ namespace Lscb.Site.Write;
 /// the links and hashes.</item>
 /// </list>
 /// </summary>
-public sealed class StagedSite : IDisposable
+public sealed class StagedSite : IDisposable, IPageSink
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ConcurrentDictionary<string, StagedFile> _files = new(StringComparer.Ordinal);
@@ -138,13 +139,4 @@ public sealed class StagedSite : IDisposable
         if (!_files.TryAdd(path, StagedFile.Pending))
             throw new InvalidOperationException($"Two outputs were written to '{path}'.");
     }
-}
-
-/// <summary>One output file.</summary>
-/// <param name="Bytes">The content, when updating a folder in place and it changed; it is written when the site is published.</param>
-/// <param name="Hash">The SHA-256 of the file's content; null when the site was staged without hashes.</param>
-/// <param name="Links">The values of the link attributes in an HTML or XML file, as written.</param>
-public sealed record StagedFile(byte[]? Bytes, byte[]? Hash, IReadOnlyList<string> Links)
-{
-    internal static readonly StagedFile Pending = new(null, null, []);
 }
