@@ -31,7 +31,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_one_line_edit_rewrites_only_the_files_it_changes_and_leaves_what_a_fresh_build_leaves()
+    public void Given_a_one_line_edit_When_preview_rebuilds_Then_only_the_files_it_changes_are_rewritten_and_the_folder_is_what_a_fresh_build_writes()
     {
         using var site = new TestSite(new Dictionary<string, string>
         {
@@ -58,7 +58,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void Adding_and_removing_a_case_updates_every_page_that_lists_it_and_removes_its_page()
+    public void Given_a_case_added_and_then_removed_When_preview_rebuilds_Then_every_list_follows_and_its_page_goes()
     {
         using var site = new TestSite();
         var session = new BuildSession();
@@ -77,7 +77,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_changed_title_or_setting_re_renders_every_page_that_shows_it()
+    public void Given_a_changed_title_or_setting_When_preview_rebuilds_Then_every_page_that_shows_it_is_rendered_again()
     {
         using var site = new TestSite();
         var session = new BuildSession();
@@ -97,7 +97,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_renamed_review_is_renamed_on_the_pages_that_list_it_as_related()
+    public void Given_a_renamed_review_When_preview_rebuilds_Then_the_pages_that_list_it_as_related_show_the_new_name()
     {
         using var site = new TestSite(new Dictionary<string, string> { ["input/cases/child-b.md"] = TestSite.Case("Child B") });
         var session = new BuildSession();
@@ -111,7 +111,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_broken_edit_changes_nothing_in_the_folder_and_the_next_good_edit_still_lands()
+    public void Given_a_broken_edit_When_preview_rebuilds_Then_nothing_in_the_folder_changes_and_the_next_good_edit_lands()
     {
         using var site = new TestSite();
         var session = new BuildSession();
@@ -132,7 +132,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_file_saved_with_its_size_and_time_unchanged_is_the_only_thing_a_session_can_miss_so_the_time_is_checked()
+    public void Given_a_file_saved_with_its_size_and_time_unchanged_Then_it_is_the_only_edit_a_session_misses_so_the_time_is_checked()
     {
         using var site = new TestSite();
         var session = new BuildSession();
@@ -155,7 +155,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_changed_status_date_re_renders_every_page_that_shows_the_status_and_only_those()
+    public void Given_a_changed_status_date_When_preview_rebuilds_Then_the_pages_that_show_the_status_and_only_those_are_rendered_again()
     {
         using var site = new TestSite(new Dictionary<string, string>
         {
@@ -180,7 +180,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_changed_source_or_its_local_copy_re_renders_the_pages_that_name_it()
+    public void Given_a_changed_source_or_local_copy_When_preview_rebuilds_Then_the_pages_that_name_it_are_rendered_again()
     {
         using var site = new TestSite(new Dictionary<string, string>
         {

@@ -93,7 +93,7 @@ public sealed class RecordedReadsTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Edits))]
-    public void An_edit_to_any_field_a_page_shows_leaves_the_preview_folder_as_a_fresh_build_leaves_it(string file, string from, string to)
+    public void Given_an_edit_to_any_field_a_page_shows_When_preview_rebuilds_Then_its_folder_is_what_a_fresh_build_writes(string file, string from, string to)
     {
         using var site = NewSite();
         var session = new BuildSession();
@@ -115,7 +115,7 @@ public sealed class RecordedReadsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_page_is_rendered_again_only_when_a_value_it_read_changed()
+    public void Given_a_preview_When_a_value_a_page_read_changes_Then_only_the_pages_that_read_it_are_rendered_again()
     {
         using var site = NewSite();
         var session = new BuildSession();
@@ -142,7 +142,7 @@ public sealed class RecordedReadsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void What_a_component_reads_is_recorded_without_being_declared_anywhere()
+    public void Given_a_component_that_shows_one_more_field_Then_the_read_is_recorded_without_being_declared_anywhere()
     {
         using var site = NewSite();
         var model = Model(site);
@@ -171,7 +171,7 @@ public sealed class RecordedReadsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Nothing_is_recorded_outside_a_page_being_made()
+    public void Given_no_page_being_made_Then_nothing_is_recorded()
     {
         using var site = NewSite();
         var model = Model(site);
