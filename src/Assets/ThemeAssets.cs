@@ -97,7 +97,7 @@ public static class ThemeAssets
                 ["node_modules/sass/sass.js", .. SassOptions,
                  .. entries.Select(e => $"theme/scss/{e}.scss:{Relative(themeRoot, temp)}/{e}.css")], themeRoot);
             if (code == 0 && entries.All(e => File.Exists(Path.Combine(temp, e + ".css")))) return true;
-            diagnostics.Error("SCR040", SourceSpan.StartOf("theme/scss/site.scss"), $"the theme's styles did not compile: {Tail(output)}");
+            diagnostics.Error("SCR040", SourceSpan.StartOf("theme/scss/site.scss"), $"the theme's styles did not compile: {ToolRunner.Tail(output)}");
             return false;
         });
     }
@@ -117,7 +117,7 @@ public static class ThemeAssets
             var (code, output) = ToolRunner.Run("node",
                 ["-e", EsbuildScript, Relative(themeRoot, temp), .. entries.Select(e => $"theme/js/{e}.mjs")], themeRoot);
             if (code == 0 && entries.All(e => File.Exists(Path.Combine(temp, e + ".js")))) return true;
-            diagnostics.Error("SCR040", SourceSpan.StartOf("theme/js/site.mjs"), $"the theme's scripts did not bundle: {Tail(output)}");
+            diagnostics.Error("SCR040", SourceSpan.StartOf("theme/js/site.mjs"), $"the theme's scripts did not bundle: {ToolRunner.Tail(output)}");
             return false;
         });
     }
@@ -166,10 +166,4 @@ public static class ThemeAssets
     }
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-    internal static string Tail(string output)
-    {
-        var lines = output.Trim().Split('\n');
-        return string.Join(" | ", lines.Skip(Math.Max(0, lines.Length - 6))).Trim();
-    }
 }
