@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Lscb.Site.Core;
 
 namespace Lscb.Site.Assets;
@@ -71,14 +69,9 @@ public static class ThemeAssets
                 files[$"assets/{Path.GetFileName(image)}"] = File.ReadAllBytes(image);
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (path, bytes) in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(path));
-            hash.AppendData(bytes);
-        }
-
-        return new ThemeAssetSet(files, Convert.ToHexStringLower(hash.GetHashAndReset())[..10]);
+        using var hash = new HashBuilder();
+        foreach (var (path, bytes) in files) hash.Add(path).Add(bytes);
+        return new ThemeAssetSet(files, hash.ToHex()[..10]);
     }
 
     /// <summary>
@@ -134,7 +127,7 @@ public static class ThemeAssets
     private static string CacheKey(string themeRoot, string recipe, IEnumerable<string> inputs)
     {
         var files = Hashes.OfFiles(inputs.Append(Path.Combine(themeRoot, "package-lock.json")), themeRoot);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipe + "\n" + files)));
+        return Hashes.OfText(recipe + "\n" + files);
     }
 
     /// <summary>
