@@ -29,7 +29,7 @@ public static class NpmTools
         {
             diagnostics.Error("SCR040", SourceSpan.StartOf("package.json"), code == -1
                 ? "Node.js 20 or later (with npm) is needed to build the site's styles and search; install it and try again"
-                : $"'npm ci' failed: {ThemeAssets.Tail(output)}");
+                : $"'npm ci' failed: {ToolRunner.Tail(output)}");
             return false;
         }
 

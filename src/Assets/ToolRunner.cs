@@ -35,6 +35,13 @@ public static class ToolRunner
         }
     }
 
+    /// <summary>The last lines a tool printed, on one line, for a diagnostic.</summary>
+    internal static string Tail(string output)
+    {
+        var lines = output.Trim().Split('\n');
+        return string.Join(" | ", lines.Skip(Math.Max(0, lines.Length - 6))).Trim();
+    }
+
     private static void Lower(Process process)
     {
         try

@@ -85,5 +85,5 @@ public static partial class DiffCommand
         System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex MissingReference();
 
-    private static int Wrong(TextWriter stderr, string message) => CommandLine.Wrong(stderr, message);
+    private static int Wrong(TextWriter stderr, string message) => Usage.Wrong(stderr, message);
 }

@@ -28,98 +28,136 @@ public sealed partial class LinkResolver
     /// <summary>Checks and rewrites one Markdown link or image.</summary>
     public void Rewrite(LinkInline link, Core.ContentItem from, SourceSpan at, DiagnosticBag diagnostics)
     {
-        var url = (link.Url ?? "").Trim();
+        var address = Address.Of(link, from, at, diagnostics);
         if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
             diagnostics.Error("SCR024", at, "this image has no description; write one between the brackets, e.g. ![A chart of referrals by year](chart.png)");
 
-        var scheme = Scheme().Match(url);
-        if (scheme.Success)
+        HandlerFor(address)(address);
+    }
+
+    /// <summary>What a link's address is, the first that fits, and what is done with it.</summary>
+    private Action<Address> HandlerFor(Address a) => a switch
+    {
+        { Scheme: { } scheme } when !SafeSchemes.Contains(scheme) => UnsafeScheme,
+        { Scheme: not null, Link.IsImage: true } => ImageFromAnotherWebsite,
+        { Scheme: not null } => AnotherWebsite,
+        _ when a.Url.StartsWith("//", StringComparison.Ordinal) => WithoutScheme,
+        { Url: "" } => NoAddress,
+        _ when a.Url.StartsWith('#') => PlaceOnThisPage,
+        _ when a.Path.StartsWith('/') => _pageByUrl.ContainsKey(SitePathKey(a.Path)) ? PageBySitePath : NotAPageOfThisSite,
+        { Target: { } target } when _site.UrlBySource.ContainsKey(target) => Page,
+        { Target: { } target } when _staticOutput.ContainsKey(target) => StaticFile,
+        { Target: { } target } when _site.Hidden.Contains(target) => HiddenPage,
+        { Target: { } target } when _allSources.Contains(target) => PageWithErrors,
+        _ => NoSuchFile,
+    };
+
+    // 'javascript:', 'file:' and the like: the address is dropped.
+    private static void UnsafeScheme(Address a)
+    {
+        a.Diagnostics.Error("SCR021", a.At, $"links starting '{a.Scheme}:' are not allowed; link to a web address starting https://");
+        a.Link.Url = "";
+    }
+
+    private static void ImageFromAnotherWebsite(Address a) =>
+        a.Diagnostics.Error("SCR028", a.At, ImageFromElsewhere);
+
+    // https://, http://, mailto: and tel: addresses are kept as they are.
+    private static void AnotherWebsite(Address a) => MarkExternal(a.Link);
+
+    // '//host/path' is another website's address without its https: part.
+    private static void WithoutScheme(Address a)
+    {
+        a.Diagnostics.Error(a.Link.IsImage ? "SCR028" : "SCR020", a.At, a.Link.IsImage
+            ? ImageFromElsewhere
+            : $"the link '{a.Url}' leaves out the start of the web address; write it in full, starting https://");
+        a.Link.Url = "";
+    }
+
+    private static void NoAddress(Address a)
+    {
+        MarkAsLink(a.Link);
+        a.Diagnostics.Error("SCR020", a.At, "this link has no address; write it between the round brackets, e.g. [neglect](../themes/neglect.md)");
+    }
+
+    // '#heading' is kept as it is.
+    private static void PlaceOnThisPage(Address a) => MarkAsLink(a.Link);
+
+    // '/cases/child-o/', the address of a page of this site: under the site's base path.
+    private void PageBySitePath(Address a)
+    {
+        MarkAsLink(a.Link);
+        a.Link.Url = _site.Href(_pageByUrl[SitePathKey(a.Path)]) + a.Fragment;
+    }
+
+    private static void NotAPageOfThisSite(Address a)
+    {
+        MarkAsLink(a.Link);
+        a.Diagnostics.Error("SCR020", a.At, $"the link '{a.Url}' does not lead to a page of this site; link to the page's Markdown file instead, e.g. ../cases/child-o.md");
+        // Reported here, at its line in the Markdown; not again as a broken link in the built page (SCR090).
+        a.Link.Url = "";
+    }
+
+    // '../cases/child-o.md': the page made from that file.
+    private void Page(Address a)
+    {
+        MarkAsLink(a.Link);
+        a.Link.Url = _site.Href(_site.UrlBySource[a.Target!]) + a.Fragment;
+    }
+
+    // 'chart.png', a file under input/ published as it is.
+    private void StaticFile(Address a)
+    {
+        MarkAsLink(a.Link);
+        a.Link.Url = _site.Href(_staticOutput[a.Target!]);
+    }
+
+    private static void HiddenPage(Address a)
+    {
+        a.Diagnostics.Warning("SCR105", a.At, $"'{a.Url}' is a draft or not yet published, so this link shows as plain text until it is");
+        Unwrap(a.Link);
+    }
+
+    // The file exists but has errors of its own, reported at the file; the link is not reported too.
+    private static void PageWithErrors(Address a) => Unwrap(a.Link);
+
+    private void NoSuchFile(Address a)
+    {
+        MarkAsLink(a.Link);
+        var suggestion = Suggest.Closest(a.Target ?? a.Path, _allSources.Concat(_staticOutput.Keys));
+        a.Diagnostics.Error("SCR020", a.At,
+            $"the link '{a.Url}' leads to a file that does not exist" +
+            (suggestion is null ? "" : $"; did you mean '{Relative(a.From.Source.Path, suggestion)}'?"));
+    }
+
+    private const string ImageFromElsewhere =
+        "images must be stored with the site (in input/) rather than loaded from another website, which would tell that website who is reading";
+
+    private static string SitePathKey(string path) => path.EndsWith('/') ? path : path + "/";
+
+    /// <summary>One link or image being rewritten, with its address taken apart.</summary>
+    /// <param name="Link">The link or image.</param>
+    /// <param name="Url">Its address, trimmed.</param>
+    /// <param name="Scheme">The scheme the address starts with ("https" in "https://..."), or null.</param>
+    /// <param name="Path">The address before any '#', unescaped.</param>
+    /// <param name="Fragment">The '#' and what follows it, or "".</param>
+    /// <param name="Target">The input path <see cref="Path"/> leads to from the page's own file; null when it climbs out of the site.</param>
+    /// <param name="From">The page the link is on.</param>
+    /// <param name="At">Where the link is in the page's file.</param>
+    /// <param name="Diagnostics">Where mistakes are reported.</param>
+    private sealed record Address(
+        LinkInline Link, string Url, string? Scheme, string Path, string Fragment, string? Target,
+        Core.ContentItem From, SourceSpan At, DiagnosticBag Diagnostics)
+    {
+        public static Address Of(LinkInline link, Core.ContentItem from, SourceSpan at, DiagnosticBag diagnostics)
         {
-            if (!SafeSchemes.Contains(scheme.Groups[1].Value))
-            {
-                diagnostics.Error("SCR021", at, $"links starting '{scheme.Groups[1].Value}:' are not allowed; link to a web address starting https://");
-                link.Url = "";
-                return;
-            }
-
-            if (link.IsImage)
-            {
-                diagnostics.Error("SCR028", at, "images must be stored with the site (in input/) rather than loaded from another website, which would tell that website who is reading");
-                return;
-            }
-
-            MarkExternal(link);
-            return;
+            var url = (link.Url ?? "").Trim();
+            var scheme = LinkResolver.Scheme().Match(url);
+            var hash = url.IndexOf('#', StringComparison.Ordinal);
+            var path = Uri.UnescapeDataString(hash < 0 ? url : url[..hash]);
+            return new Address(link, url, scheme.Success ? scheme.Groups[1].Value : null, path, hash < 0 ? "" : url[hash..],
+                Combine(from.Source.Path, path), from, at, diagnostics);
         }
-
-        if (url.StartsWith("//", StringComparison.Ordinal))
-        {
-            // '//host/path' is another website's address without its https: part.
-            diagnostics.Error(link.IsImage ? "SCR028" : "SCR020", at, link.IsImage
-                ? "images must be stored with the site (in input/) rather than loaded from another website, which would tell that website who is reading"
-                : $"the link '{url}' leaves out the start of the web address; write it in full, starting https://");
-            link.Url = "";
-            return;
-        }
-
-        link.GetAttributes().AddClass("govuk-link");
-        if (url.Length == 0)
-        {
-            diagnostics.Error("SCR020", at, "this link has no address; write it between the round brackets, e.g. [neglect](../themes/neglect.md)");
-            return;
-        }
-
-        if (url.StartsWith('#')) return;
-        var hash = url.IndexOf('#', StringComparison.Ordinal);
-        var fragment = hash < 0 ? "" : url[hash..];
-        var path = Uri.UnescapeDataString(hash < 0 ? url : url[..hash]);
-
-        if (path.StartsWith('/'))
-        {
-            var key = path.EndsWith('/') ? path : path + "/";
-            if (_pageByUrl.TryGetValue(key, out var siteRelative))
-            {
-                link.Url = _site.Href(siteRelative) + fragment;
-                return;
-            }
-
-            diagnostics.Error("SCR020", at, $"the link '{url}' does not lead to a page of this site; link to the page's Markdown file instead, e.g. ../cases/child-o.md");
-            // Reported here, at its line in the Markdown; not again as a broken link in the built page (SCR090).
-            link.Url = "";
-            return;
-        }
-
-        var target = Combine(from.Source.Path, path);
-        if (target is not null && _site.UrlBySource.TryGetValue(target, out var pageUrl))
-        {
-            link.Url = _site.Href(pageUrl) + fragment;
-            return;
-        }
-
-        if (target is not null && _staticOutput.TryGetValue(target, out var fileUrl))
-        {
-            link.Url = _site.Href(fileUrl);
-            return;
-        }
-
-        if (target is not null && _site.Hidden.Contains(target))
-        {
-            diagnostics.Warning("SCR105", at, $"'{url}' is a draft or not yet published, so this link shows as plain text until it is");
-            Unwrap(link);
-            return;
-        }
-
-        if (target is not null && _allSources.Contains(target))
-        {
-            // The file exists but has errors of its own, reported at the file; do not report the link too.
-            Unwrap(link);
-            return;
-        }
-
-        var suggestion = Suggest.Closest(target ?? path, _allSources.Concat(_staticOutput.Keys));
-        diagnostics.Error("SCR020", at,
-            $"the link '{url}' leads to a file that does not exist" +
-            (suggestion is null ? "" : $"; did you mean '{Relative(from.Source.Path, suggestion)}'?"));
     }
 
     /// <summary>Checks and marks one autolink such as &lt;https://example.org&gt;.</summary>
@@ -143,9 +181,12 @@ public sealed partial class LinkResolver
     /// <summary>Marks links to other websites; the stylesheet adds "(another website)" after their text.</summary>
     public const string ExternalClass = "app-external-link";
 
+    /// <summary>Styles a link (or an image) that stays in the page as a GOV.UK link.</summary>
+    private static void MarkAsLink(LinkInline link) => link.GetAttributes().AddClass("govuk-link");
+
     private static void MarkExternal(LinkInline link)
     {
-        link.GetAttributes().AddClass("govuk-link");
+        MarkAsLink(link);
         if ((link.Url ?? "").StartsWith("http", StringComparison.OrdinalIgnoreCase))
         {
             link.GetAttributes().AddClass(ExternalClass);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Lscb.Site.Assets;
 using Lscb.Site.Core;
 
@@ -45,7 +43,7 @@ public static class SearchIndexer
         var (code, output) = ToolRunner.Run("node", [Runner, "--site", stagedDir, .. Options], themeRoot, background);
         if (code != 0 || !File.Exists(Path.Combine(target, "pagefind.js")))
         {
-            diagnostics.Error("SCR041", SourceSpan.StartOf("package.json"), $"the search index could not be built: {ThemeAssets.Tail(output)}");
+            diagnostics.Error("SCR041", SourceSpan.StartOf("package.json"), $"the search index could not be built: {ToolRunner.Tail(output)}");
             return false;
         }
 
@@ -56,22 +54,15 @@ public static class SearchIndexer
     /// <summary>What the index depends on: Pagefind, its options and every staged page, hashed.</summary>
     public static string Key(string themeRoot, StagedSite staged)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var tool in new[] { Runner, "package-lock.json" })
-        {
-            var file = Path.Combine(themeRoot, tool);
-            hash.AppendData(File.Exists(file) ? File.ReadAllBytes(file) : []);
-        }
-
-        hash.AppendData(Encoding.UTF8.GetBytes(string.Join(' ', Options)));
+        using var hash = new HashBuilder();
+        foreach (var tool in new[] { Runner, "package-lock.json" }) hash.AddFile(Path.Combine(themeRoot, tool));
+        hash.Add(string.Join(' ', Options));
         foreach (var (path, file) in staged.Files)
         {
-            if (!path.EndsWith(".html", StringComparison.Ordinal) || file.Hash is null) continue;
-            hash.AppendData(Encoding.UTF8.GetBytes(path + "\0"));
-            hash.AppendData(file.Hash);
+            if (path.EndsWith(".html", StringComparison.Ordinal) && file.Hash is not null) hash.Add(path + "\0").Add(file.Hash);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+        return hash.ToHex()[..32];
     }
 
     // Copied into the cache under a temporary name and renamed, so a half-copied index is never used;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Lscb.Site.Core;
 
@@ -118,7 +117,7 @@ public sealed class StagedSite : IDisposable, IPageSink
     private StagedFile Add(string path, byte[] bytes, string[] links)
     {
         Claim(path);
-        var hash = _hashed ? SHA256.HashData(bytes) : null;
+        var hash = _hashed ? Core.Hashes.Of(bytes) : null;
         byte[]? kept = null;
         if (_published is not null)
         {

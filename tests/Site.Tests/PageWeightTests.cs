@@ -7,7 +7,7 @@ namespace Lscb.Site.Tests;
 /// The page weight budget: every page's own HTML, CSS and JavaScript together stay under 100 kB
 /// (uncompressed), for readers on slow or metered phones. Pagefind's search bundle (pagefind/),
 /// which only a search loads, is not counted. Also checks that cutting unused styles from
-/// GOV.UK Frontend (src/Assets/ThemeAssets.cs) cut nothing a page uses.
+/// GOV.UK Frontend (src/Assets/UnusedStyles.cs) cut nothing a page uses.
 /// </summary>
 [Collection(RealSiteCollection.Name)]
 public sealed partial class PageWeightTests(RealSiteFixture site, ITestOutputHelper output)
