@@ -18,6 +18,15 @@ public sealed class HashBuilder : IDisposable
         return this;
     }
 
+    /// <summary>Adds <paramref name="text"/> as UTF-8 after its length, so that different splits of the same text never hash alike.</summary>
+    public HashBuilder AddPart(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        _hash.AppendData(BitConverter.GetBytes(bytes.Length));
+        _hash.AppendData(bytes);
+        return this;
+    }
+
     /// <summary>Adds <paramref name="bytes"/>.</summary>
     public HashBuilder Add(byte[] bytes)
     {

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Lscb.Site.Core;
 
 namespace Lscb.Site.Render;
@@ -91,15 +89,9 @@ public sealed class RenderCache
     /// <summary>A hex SHA-256 of the parts, each length-prefixed so that different splits never collide.</summary>
     internal static string Fingerprint(IEnumerable<string> parts)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in parts)
-        {
-            var bytes = Encoding.UTF8.GetBytes(part);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        using var hash = new HashBuilder();
+        foreach (var part in parts) hash.AddPart(part);
+        return hash.ToHex();
     }
 
     /// <summary>
