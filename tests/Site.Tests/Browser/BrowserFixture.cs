@@ -1,4 +1,5 @@
 using Lscb.Site.Build;
+using Lscb.Site.Support;
 using Microsoft.Playwright;
 
 namespace Lscb.Site.Tests.Browser;

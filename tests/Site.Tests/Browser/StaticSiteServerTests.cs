@@ -1,4 +1,5 @@
 using System.Net;
+using Lscb.Site.Support;
 
 namespace Lscb.Site.Tests.Browser;
 
