@@ -107,17 +107,7 @@ public sealed class TestSite : IDisposable
 /// <summary>Where the repository is.</summary>
 public static class Repo
 {
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Site.csproj"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("Site.csproj not found above the test folder.");
-    }
+    public static string Root { get; } = RepositoryFolder.Find(AppContext.BaseDirectory);
 }
 
 /// <summary>Assertions on diagnostics.</summary>

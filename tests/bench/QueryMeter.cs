@@ -35,26 +35,17 @@ internal static class QueryMeter
 {
     public const string BasePath = "/lscb-learning/";
 
-    internal static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic",
-    ];
-
-    public static string ChromiumPath =>
-        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
-
     public static async Task<QueryResult> MeasureAsync(string site, string query)
     {
-        if (!File.Exists(ChromiumPath)) throw new FileNotFoundException($"no Chromium at {ChromiumPath} (set CHROMIUM_PATH)");
+        if (!File.Exists(Chromium.Path)) throw new FileNotFoundException($"no Chromium at {Chromium.Path} (set CHROMIUM_PATH)");
 
         await using var server = await StaticSiteServer.StartAsync(site, BasePath);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = Chromium.Path,
             Headless = true,
-            Args = ChromiumArgs,
+            Args = Chromium.Args,
             Timeout = 60_000,
         });
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
