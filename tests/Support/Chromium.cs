@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Lscb.Site.Support;
 
 /// <summary>
@@ -11,9 +13,19 @@ internal static class Chromium
         Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
     /// <summary>Headless, as root in a container, and quiet: no sandbox, GPU, background traffic, updates or sync.</summary>
-    public static IReadOnlyList<string> Args { get; } =
+    private static IReadOnlyList<string> Args { get; } =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic",
     ];
+
+    /// <summary>Starts the browser headless with <see cref="Args"/>, allowing it <paramref name="timeoutMs"/> to start.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, float timeoutMs) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Path,
+            Headless = true,
+            Args = Args,
+            Timeout = timeoutMs,
+        });
 }

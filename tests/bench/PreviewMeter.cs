@@ -258,13 +258,7 @@ internal sealed partial class PreviewMeter(string siteDll, string work, IReadOnl
             try
             {
                 playwright = await Playwright.CreateAsync();
-                chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-                {
-                    ExecutablePath = Chromium.Path,
-                    Headless = true,
-                    Args = Chromium.Args,
-                    Timeout = 60_000,
-                });
+                chromium = await Chromium.LaunchAsync(playwright, 60_000);
                 page = await chromium.NewPageAsync();
                 await page.GotoAsync(new Uri(address, url).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
                 // The page's script opens its event stream after the load; give it the time to connect.

@@ -41,13 +41,7 @@ internal static class QueryMeter
 
         await using var server = await StaticSiteServer.StartAsync(site, BasePath);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = Chromium.Args,
-            Timeout = 60_000,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright, 60_000);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ServiceWorkers = ServiceWorkerPolicy.Block,

@@ -67,13 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         server = await StaticSiteServer.StartAsync(Output, BasePath);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args = Chromium.Args,
-            Timeout = 30_000,
-        });
+        browser = await Chromium.LaunchAsync(playwright, 30_000);
     }
 
     /// <summary>
