@@ -94,6 +94,6 @@ public sealed class NewCommandTests
     [InlineData(2026, 3, 31, "2025-26")]
     [InlineData(2026, 4, 1, "2026-27")]
     [InlineData(2099, 12, 1, "2099-00")]
-    public void BoardYear_runs_from_April_to_March(int year, int month, int day, string expected) =>
+    public void Given_a_date_Then_its_Board_year_runs_from_April_to_March(int year, int month, int day, string expected) =>
         Assert.Equal(expected, NewCommand.BoardYear(new DateOnly(year, month, day)));
 }
