@@ -54,7 +54,7 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
-    public void Every_folder_uses_only_Core_and_the_phases_before_it()
+    public void Given_the_source_folders_Then_each_uses_only_Core_and_the_phases_before_it()
     {
         var edges = Edges(Repo.Root);
         Assert.NotEmpty(edges);
@@ -68,7 +68,7 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
-    public void A_planted_back_edge_is_found()
+    public void Given_a_copy_of_the_source_with_a_planted_back_edge_When_checked_Then_it_is_found()
     {
         // A copy of src/ and theme/ with one file of Validate reaching into Build.
         var root = Path.Combine(Path.GetTempPath(), "lscb-arch-" + Guid.NewGuid().ToString("N"));

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Lscb.Site.Build;
-using Lscb.Site.Cli;
 using Lscb.Site.Core;
 
 namespace Lscb.Site.Tests;
@@ -79,10 +78,7 @@ public sealed partial class BadInputCorpusTests
             }
         }
 
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CommandLine.Run(["check", "--root", site.Root, "--now", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], stdout, stderr);
-        var printed = stderr.ToString();
+        var (exit, stdout, printed) = SiteCommand.Run("check", "--root", site.Root, "--now", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Assert.True(fixture.Exit == exit, $"{name}: 'check' exited {exit}, expected {fixture.Exit}:\n{printed}");
         Assert.DoesNotContain("   at ", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", printed + stdout, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed partial class BriefingTests(RealSiteFixture site)
         $"href=\"tel:{new string(line.Phone.Where(char.IsAsciiDigit).ToArray())}\">{line.Phone}</a>";
 
     [Fact]
-    public void Every_help_line_is_on_the_pages_of_its_themes_and_of_the_cases_that_carry_them_and_nowhere_else()
+    public void Given_the_real_content_Then_every_help_line_is_on_the_pages_of_its_themes_and_of_the_cases_that_carry_them_and_nowhere_else()
     {
         var config = Config();
         Assert.NotEmpty(config.HelpLines);
@@ -65,7 +65,7 @@ public sealed partial class BriefingTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_pages_readers_at_risk_reach_first_offer_the_lines_the_issue_names()
+    public void Given_the_real_content_Then_the_pages_readers_at_risk_reach_first_offer_the_lines_the_issue_names()
     {
         // Child O took their own life: Samaritans is on the page. Child R's themes include domestic abuse.
         Assert.Contains("116 123", HelpBox("cases/child-o/index.html"), StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed partial class BriefingTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Every_case_page_leads_with_three_to_five_points_of_key_learning_from_its_front_matter()
+    public void Given_the_real_content_Then_every_case_page_leads_with_three_to_five_points_of_key_learning_from_its_front_matter()
     {
         foreach (var slug in CaseThemes().Keys)
         {
@@ -98,7 +98,7 @@ public sealed partial class BriefingTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void A_case_page_ends_with_the_other_reviews_that_share_its_themes()
+    public void Given_the_real_content_Then_a_case_page_ends_with_the_other_reviews_that_share_its_themes()
     {
         var cases = CaseThemes();
         foreach (var (slug, themes) in cases)

@@ -1,37 +1,23 @@
-using Lscb.Site.Cli;
-
 namespace Lscb.Site.Tests;
 
 /// <summary>The command line: exit statuses, messages, and the last good output kept on failure.</summary>
 public sealed class BuildCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private static Dictionary<string, string> Snapshot(string dir) =>
-        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
-            f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
-
     [Fact]
     public void Given_a_misspelt_theme_When_built_Then_exit_1_names_file_line_and_suggestion_and_the_last_good_output_stays()
     {
         using var site = new TestSite();
-        var (code, _, err) = Run("build", "--root", site.Root, "--now", "2026-11-26");
+        var (code, _, err) = SiteCommand.Run("build", "--root", site.Root, "--now", "2026-11-26");
         Assert.True(code == 0, err);
-        var before = Snapshot(site.Output);
+        var before = Snapshots.Of(site.Output);
 
         site.Write("input/cases/child-a.md", TestSite.Case("Child A", "themes: [neglct]"));
-        (code, _, err) = Run("build", "--root", site.Root, "--now", "2026-11-26");
+        (code, _, err) = SiteCommand.Run("build", "--root", site.Root, "--now", "2026-11-26");
 
         Assert.Equal(1, code);
         Assert.Contains("input/cases/child-a.md(8,10): error SCR012: unknown theme 'neglct'; did you mean 'neglect'?", err, StringComparison.Ordinal);
         Assert.Contains("The previous site was left as it was.", err, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot(site.Output));
+        Assert.Equal(before, Snapshots.Of(site.Output));
     }
 
     [Fact]
@@ -41,7 +27,7 @@ public sealed class BuildCommandTests
         var blocker = Path.Combine(site.Root, "not-a-folder");
         File.WriteAllText(blocker, "a file where the output's parent folder should be");
 
-        var (code, _, err) = Run("build", "--root", site.Root, "--now", "2026-11-26", "--output", Path.Combine(blocker, "output"), "--no-search");
+        var (code, _, err) = SiteCommand.Run("build", "--root", site.Root, "--now", "2026-11-26", "--output", Path.Combine(blocker, "output"), "--no-search");
 
         Assert.Equal(1, code);
         Assert.Contains("error: a file could not be read or written: ", err, StringComparison.Ordinal);
@@ -65,7 +51,7 @@ public sealed class BuildCommandTests
         Environment.SetEnvironmentVariable("GITHUB_ACTIONS", "true");
         try
         {
-            var (code, _, err) = Run("check", "--root", site.Root);
+            var (code, _, err) = SiteCommand.Run("check", "--root", site.Root);
             Assert.Equal(1, code);
             Assert.Contains("input/cases/child-b.md(8,10): error SCR012: unknown theme 'neglct'", err, StringComparison.Ordinal);
             Assert.Contains("::error file=input/cases/child-b.md,line=8,col=10::SCR012: unknown theme 'neglct'; did you mean 'neglect'?", err, StringComparison.Ordinal);
@@ -81,9 +67,9 @@ public sealed class BuildCommandTests
     {
         using var site = new TestSite();
         var other = Path.Combine(site.Root, "second");
-        Assert.Equal(0, Run("build", "--root", site.Root, "--now", "2026-11-26").Code);
-        Assert.Equal(0, Run("build", "--root", site.Root, "--now", "2026-11-26", "--output", other).Code);
-        Assert.Equal(Snapshot(site.Output), Snapshot(other));
+        Assert.Equal(0, SiteCommand.Run("build", "--root", site.Root, "--now", "2026-11-26").Code);
+        Assert.Equal(0, SiteCommand.Run("build", "--root", site.Root, "--now", "2026-11-26", "--output", other).Code);
+        Assert.Equal(Snapshots.Of(site.Output), Snapshots.Of(other));
     }
 
     [Theory]
@@ -94,7 +80,7 @@ public sealed class BuildCommandTests
     [InlineData("build", "--output")]
     public void Given_wrong_usage_Then_exit_2_with_a_message(params string[] args)
     {
-        var (code, _, err) = Run(args);
+        var (code, _, err) = SiteCommand.Run(args);
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", err, StringComparison.Ordinal);
     }
@@ -103,7 +89,7 @@ public sealed class BuildCommandTests
     public void Given_check_Then_nothing_is_written()
     {
         using var site = new TestSite();
-        var (code, output, _) = Run("check", "--root", site.Root);
+        var (code, output, _) = SiteCommand.Run("check", "--root", site.Root);
         Assert.Equal(0, code);
         Assert.Contains("no errors", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(site.Output));

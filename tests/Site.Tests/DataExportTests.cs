@@ -230,7 +230,7 @@ public sealed class DataExportTests
     }
 
     [Fact]
-    public void The_feed_carries_the_newest_fifty_entries_while_the_export_carries_every_case()
+    public void Given_more_cases_than_the_feed_holds_When_built_Then_the_feed_carries_the_newest_fifty_entries_and_the_export_every_case()
     {
         var files = Enumerable.Range(1, FeedWriter.MaxEntries + 5).ToDictionary(
             i => $"input/cases/child-f{i}.md",

@@ -17,7 +17,7 @@ public sealed class GlossaryTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Every_term_has_a_definition_and_a_source_and_the_bulletins_vocabulary_is_covered()
+    public void Given_the_glossary_Then_every_term_has_a_definition_and_a_source_and_the_bulletins_vocabulary_is_covered()
     {
         var terms = Terms();
         Assert.True(terms.Count >= 30, $"the glossary has {terms.Count} terms; it needs at least 30");
@@ -33,7 +33,7 @@ public sealed class GlossaryTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_glossary_page_lists_every_term_A_to_Z_with_an_anchor_its_definition_and_source()
+    public void Given_the_glossary_When_built_Then_its_page_lists_every_term_A_to_Z_with_an_anchor_its_definition_and_source()
     {
         var terms = Terms();
         var page = site.Page("glossary/index.html");
@@ -56,7 +56,7 @@ public sealed class GlossaryTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void A_themes_other_names_are_shown_on_its_page_and_weighted_in_search()
+    public void Given_a_theme_with_other_names_When_built_Then_they_are_shown_on_its_page_and_weighted_in_search()
     {
         var also = site.Page("themes/child-sexual-exploitation/index.html").QuerySelector(".app-also-called")!;
         Assert.Equal("Also called: CSE, sexual exploitation", also.TextContent);
@@ -64,7 +64,7 @@ public sealed class GlossaryTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void An_abbreviations_first_use_in_the_text_is_marked_up_with_its_expansion_and_only_the_first()
+    public void Given_an_abbreviation_used_several_times_When_built_Then_only_its_first_use_in_the_text_is_marked_up_with_its_expansion()
     {
         var html = site.Text("cases/child-q-and-child-s/index.html");
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "<abbr title=\"Child sexual exploitation\">CSE</abbr>"));
@@ -73,7 +73,7 @@ public sealed class GlossaryTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Abbreviations_are_left_alone_in_headings_links_and_words_and_marked_once_per_page()
+    public void Given_abbreviations_in_headings_links_and_words_When_built_Then_they_are_left_alone_there_and_marked_once_per_page()
     {
         using var test = new TestSite(new Dictionary<string, string>
         {

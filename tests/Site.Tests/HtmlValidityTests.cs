@@ -7,7 +7,7 @@ namespace Lscb.Site.Tests;
 public sealed class HtmlValidityTests(RealSiteFixture site)
 {
     [Fact]
-    public void Every_page_passes_the_Nu_Html_Checker_with_no_errors()
+    public void Given_the_real_content_When_built_Then_every_page_passes_the_Nu_Html_Checker_with_no_errors()
     {
         Assert.False(site.Result.Failed, string.Join('\n', site.Result.Diagnostics));
         var jar = Path.Combine(Repo.Root, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
@@ -25,7 +25,7 @@ public sealed class HtmlValidityTests(RealSiteFixture site)
 public sealed class ConstructValidityTests
 {
     [Fact]
-    public void A_redirect_page_and_a_page_of_footnotes_task_lists_and_alerts_pass_the_Nu_Html_Checker()
+    public void Given_a_redirect_page_and_a_page_of_footnotes_task_lists_and_alerts_When_built_Then_they_pass_the_Nu_Html_Checker()
     {
         using var site = new TestSite(new Dictionary<string, string>
         {

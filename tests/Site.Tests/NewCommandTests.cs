@@ -5,18 +5,11 @@ namespace Lscb.Site.Tests;
 /// <summary><c>new case|theme|response "Title"</c>: a valid draft, never an overwrite.</summary>
 public sealed class NewCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        return (CommandLine.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void Given_new_case_Child_T_When_checked_and_built_with_drafts_Then_it_passes_and_the_page_is_shown()
     {
         using var site = new TestSite();
-        var (code, output, _) = Run("new", "case", "Child T", "--root", site.Root);
+        var (code, output, _) = SiteCommand.Run("new", "case", "Child T", "--root", site.Root);
         Assert.Equal(0, code);
         Assert.Contains("input/cases/child-t.md", output, StringComparison.Ordinal);
         Assert.Contains("-- preview", output, StringComparison.Ordinal);
@@ -25,15 +18,15 @@ public sealed class NewCommandTests
         Assert.Contains("# One of: serious-case-review, thematic-review", text, StringComparison.Ordinal);
         Assert.Contains("## What happened", text, StringComparison.Ordinal);
 
-        var check = Run("check", "--root", site.Root);
+        var check = SiteCommand.Run("check", "--root", site.Root);
         Assert.True(check.Code == 0, check.Err);
         Assert.Contains("SCR106", check.Err, StringComparison.Ordinal);
 
-        var build = Run("build", "--drafts", "--root", site.Root);
+        var build = SiteCommand.Run("build", "--drafts", "--root", site.Root);
         Assert.True(build.Code == 0, build.Err);
         Assert.Contains("<h1 class=\"govuk-heading-xl\">Child T</h1>", site.ReadOutput("cases/child-t/index.html"), StringComparison.Ordinal);
 
-        var published = Run("build", "--root", site.Root, "--output", Path.Combine(site.Root, "public"));
+        var published = SiteCommand.Run("build", "--root", site.Root, "--output", Path.Combine(site.Root, "public"));
         Assert.Equal(0, published.Code);
         Assert.False(Directory.Exists(Path.Combine(site.Root, "public", "cases", "child-t")));
     }
@@ -44,9 +37,9 @@ public sealed class NewCommandTests
     public void Given_a_new_theme_or_response_When_checked_Then_it_passes(string kind, string title, string path)
     {
         using var site = new TestSite();
-        Assert.Equal(0, Run("new", kind, title, "--root", site.Root).Code);
+        Assert.Equal(0, SiteCommand.Run("new", kind, title, "--root", site.Root).Code);
         Assert.True(File.Exists(Path.Combine(site.Root, path)));
-        var check = Run("check", "--root", site.Root);
+        var check = SiteCommand.Run("check", "--root", site.Root);
         Assert.True(check.Code == 0, check.Err);
     }
 
@@ -55,7 +48,7 @@ public sealed class NewCommandTests
     {
         using var site = new TestSite();
         var before = File.ReadAllText(Path.Combine(site.Root, "input/cases/child-a.md"));
-        var (code, _, err) = Run("new", "case", "Child A", "--root", site.Root);
+        var (code, _, err) = SiteCommand.Run("new", "case", "Child A", "--root", site.Root);
         Assert.Equal(1, code);
         Assert.Contains("already exists", err, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(Path.Combine(site.Root, "input/cases/child-a.md")));
@@ -70,14 +63,14 @@ public sealed class NewCommandTests
     public void Given_any_title_When_new_writes_a_case_Then_its_YAML_checks_and_the_page_shows_the_title_exactly(string title, string path)
     {
         using var site = new TestSite();
-        var (code, output, err) = Run("new", "case", title, "--root", site.Root);
+        var (code, output, err) = SiteCommand.Run("new", "case", title, "--root", site.Root);
         Assert.True(code == 0, err);
         Assert.Contains(path, output, StringComparison.Ordinal);
 
-        var check = Run("check", "--root", site.Root);
+        var check = SiteCommand.Run("check", "--root", site.Root);
         Assert.True(check.Code == 0, check.Err);
         Assert.DoesNotContain(" error ", check.Err, StringComparison.Ordinal);
-        var build = Run("build", "--drafts", "--root", site.Root, "--no-search");
+        var build = SiteCommand.Run("build", "--drafts", "--root", site.Root, "--no-search");
         Assert.True(build.Code == 0, build.Err);
         var url = path["input/".Length..^".md".Length] + "/index.html";
         var h1 = System.Net.WebUtility.HtmlEncode(title).Replace("&#39;", "&#x27;", StringComparison.Ordinal);
@@ -94,13 +87,13 @@ public sealed class NewCommandTests
     public void Given_wrong_usage_When_new_is_run_Then_exit_2(params string[] args)
     {
         using var site = new TestSite();
-        Assert.Equal(2, Run([.. args, "--root", site.Root]).Code);
+        Assert.Equal(2, SiteCommand.Run([.. args, "--root", site.Root]).Code);
     }
 
     [Theory]
     [InlineData(2026, 3, 31, "2025-26")]
     [InlineData(2026, 4, 1, "2026-27")]
     [InlineData(2099, 12, 1, "2099-00")]
-    public void BoardYear_runs_from_April_to_March(int year, int month, int day, string expected) =>
+    public void Given_a_date_Then_its_Board_year_runs_from_April_to_March(int year, int month, int day, string expected) =>
         Assert.Equal(expected, NewCommand.BoardYear(new DateOnly(year, month, day)));
 }

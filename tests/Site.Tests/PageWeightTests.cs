@@ -29,7 +29,7 @@ public sealed partial class PageWeightTests(RealSiteFixture site, ITestOutputHel
     }
 
     [Fact]
-    public void Every_page_with_its_styles_and_scripts_is_under_100_kB()
+    public void Given_the_real_content_When_built_Then_every_page_with_its_styles_and_scripts_is_under_100_kB()
     {
         var weights = site.HtmlFiles.Select(WeightOf).OrderByDescending(w => w.Total).ToList();
         Assert.NotEmpty(weights);
@@ -42,7 +42,7 @@ public sealed partial class PageWeightTests(RealSiteFixture site, ITestOutputHel
     }
 
     [Fact]
-    public void The_budget_counts_the_pages_styles_and_scripts()
+    public void Given_the_home_and_search_pages_When_weighed_Then_their_own_styles_and_scripts_count_and_Pagefinds_bundle_does_not()
     {
         var home = WeightOf("index.html");
         output.WriteLine(home.ToString());
@@ -59,7 +59,7 @@ public sealed partial class PageWeightTests(RealSiteFixture site, ITestOutputHel
     }
 
     [Fact]
-    public void The_scripts_are_bundles_importing_nothing_and_the_search_script_finds_Pagefind_at_the_site_root()
+    public void Given_the_built_scripts_Then_they_are_bundles_importing_nothing_and_the_search_script_finds_Pagefind_at_the_site_root()
     {
         foreach (var script in new[] { "assets/site.js", "assets/search.js" })
             Assert.Empty(StaticImports(site.Text(script)));
@@ -74,7 +74,7 @@ public sealed partial class PageWeightTests(RealSiteFixture site, ITestOutputHel
     }
 
     [Fact]
-    public void Every_class_a_page_or_script_uses_that_GOV_UK_Frontend_styles_is_still_styled()
+    public void Given_the_cut_down_GOV_UK_Frontend_styles_Then_every_class_a_page_or_script_uses_that_GOV_UK_Frontend_styles_is_still_styled()
     {
         var govuk = ClassesIn(File.ReadAllText(Path.Combine(Repo.Root, "node_modules", "govuk-frontend", "dist", "govuk", "govuk-frontend.min.css")));
         var missing = new SortedSet<string>(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ namespace Lscb.Site.Tests;
 public sealed class PhaseTests
 {
     [Fact]
-    public void FrontMatterSplitter_keeps_the_line_on_which_the_body_starts()
+    public void Given_front_matter_and_a_body_When_split_Then_the_line_on_which_the_body_starts_is_kept()
     {
         var bag = new DiagnosticBag();
         var parts = FrontMatterSplitter.Split("---\ntitle: A\nsummary: B\n---\nBody line\n", "x.md", bag);
@@ -22,7 +22,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void TextDecoder_strips_the_byte_order_mark_and_normalises_line_ends()
+    public void Given_a_byte_order_mark_and_mixed_line_ends_When_decoded_Then_the_mark_is_stripped_and_the_line_ends_normalised()
     {
         var bag = new DiagnosticBag();
         Assert.Equal("a\nb\nc", TextDecoder.Decode([0xEF, 0xBB, 0xBF, .. "a\r\nb\rc"u8], "x.md", bag));
@@ -30,7 +30,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void Suggest_finds_typos_but_not_guesses()
+    public void Given_a_typo_and_an_unrelated_word_When_a_suggestion_is_sought_Then_the_typo_gets_one_and_the_word_none()
     {
         Assert.Equal("neglect", Suggest.Closest("neglct", ["neglect", "domestic-abuse"]));
         Assert.Equal("in-progress", Suggest.Closest("in-progres", ["planned", "in-progress", "in-place"]));
@@ -38,7 +38,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void PartialDate_accepts_a_month_or_a_day_and_refuses_dates_that_do_not_exist()
+    public void Given_a_partial_date_When_parsed_Then_a_month_or_a_day_is_accepted_and_a_date_that_does_not_exist_refused()
     {
         Assert.True(PartialDate.TryParse("2017-01", out var month));
         Assert.Equal("January 2017", month.ToDisplay());
@@ -49,7 +49,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void SiteAssembler_derives_theme_and_response_lists_from_the_cases()
+    public void Given_cases_When_assembled_Then_the_theme_and_response_lists_are_derived_from_them()
     {
         using var site = new TestSite(new Dictionary<string, string>
         {
@@ -70,7 +70,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void LinkChecker_reports_a_link_to_a_file_that_was_not_staged()
+    public void Given_a_link_to_a_file_that_was_not_staged_When_links_are_checked_Then_it_is_reported()
     {
         var staged = new StagedSite();
         staged.AddText("index.html", "<a href=\"/repo/cases/\">ok</a> <a href=\"/repo/missing/\">broken</a> <a href=\"https://example.org/\">external</a>");
@@ -88,7 +88,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void ToolRunner_runs_background_work_below_the_priority_of_other_work()
+    public void Given_background_work_When_a_tool_is_run_Then_it_runs_below_the_priority_of_other_work()
     {
         // Field 19 of /proc/PID/stat is the nice value; the shell reads its own after the priority is set.
         string[] script = ["-c", "sleep 0.3; cut -d ' ' -f 19 /proc/$$/stat"];
@@ -102,7 +102,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void LinkChecker_finds_every_link_attribute_and_feed_element_and_nothing_else()
+    public void Given_HTML_and_a_feed_When_their_links_are_read_Then_every_link_attribute_and_feed_element_is_found_and_nothing_else()
     {
         const string html = "<a title=\"x=y\" href=\"/a/\">a=\"b\"</a><img alt=\"\" src=\"/b.svg\"><meta name=\"x\" content=\"/c\"><p class=\"href\">";
         Assert.Equal(["/a/", "/b.svg", "/c"], LinkChecker.References(html, xml: false));
@@ -111,7 +111,7 @@ public sealed class PhaseTests
     }
 
     [Fact]
-    public void OutputSwapper_replaces_the_old_site_whole_and_leaves_no_staging_folder()
+    public void Given_a_staged_site_When_published_Then_it_replaces_the_old_site_whole_and_leaves_no_staging_folder()
     {
         var parent = Path.Combine(Path.GetTempPath(), "lscb-swap-" + Guid.NewGuid().ToString("N"));
         var output = Path.Combine(parent, "output");

@@ -10,7 +10,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
         page.QuerySelector("meta[http-equiv='Content-Security-Policy']")?.GetAttribute("content") ?? "";
 
     [Fact]
-    public void Every_page_allows_only_the_site_itself_and_sends_no_referrer()
+    public void Given_the_real_content_Then_every_page_allows_only_the_site_itself_and_sends_no_referrer()
     {
         foreach (var path in site.HtmlFiles)
         {
@@ -28,7 +28,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Every_page_has_a_title_description_canonical_address_and_open_graph_tags()
+    public void Given_the_real_content_Then_every_page_has_a_title_description_canonical_address_and_open_graph_tags()
     {
         foreach (var path in site.HtmlFiles.Where(p => p != "404.html"))
         {
@@ -43,7 +43,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void A_case_page_is_a_briefing_with_facts_questions_a_warning_and_where_to_get_help()
+    public void Given_a_case_page_Then_it_is_a_briefing_with_facts_questions_a_warning_and_where_to_get_help()
     {
         var page = site.Page("cases/child-o/index.html");
         // One line of facts under the title, no box of them; the review type is not said twice.
@@ -78,7 +78,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_withheld_case_adds_no_questions_of_its_own_so_it_shows_the_site_wide_ones_kept_out_of_search()
+    public void Given_the_withheld_case_Then_it_adds_no_questions_of_its_own_so_it_shows_the_site_wide_ones_kept_out_of_search()
     {
         var page = site.Page("cases/child-n/index.html");
         var questions = page.QuerySelectorAll("h2").Single(h => h.TextContent == "What this means for your practice").NextElementSibling!.NextElementSibling!;
@@ -87,7 +87,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void No_two_case_pages_ask_the_same_list_of_questions()
+    public void Given_the_real_content_Then_no_two_case_pages_ask_the_same_list_of_questions()
     {
         var lists = site.HtmlFiles.Where(p => p.StartsWith("cases/", StringComparison.Ordinal) && p != "cases/index.html")
             .Select(p => (Path: p, Questions: string.Join('\n', site.Page(p).QuerySelectorAll("main ol.govuk-list--number li").Select(li => li.TextContent.Trim()))))
@@ -99,7 +99,7 @@ public sealed class ReaderSafetyTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_accessibility_statement_and_privacy_page_are_linked_from_every_footer()
+    public void Given_the_real_content_Then_the_accessibility_statement_and_privacy_page_are_linked_from_every_footer()
     {
         foreach (var path in site.HtmlFiles)
         {

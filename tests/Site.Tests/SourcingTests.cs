@@ -224,7 +224,7 @@ public sealed class ThemePageTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_home_page_leads_with_one_sentence_then_themes_then_reviews_then_responses_each_listed_once()
+    public void Given_the_home_page_Then_it_leads_with_one_sentence_then_themes_then_reviews_then_responses_each_listed_once()
     {
         var main = site.Page("index.html").QuerySelector("main")!;
         Assert.Equal(["Find learning by theme", "Case reviews", "What the Board did", "About this learning", "Source"],

@@ -1,5 +1,6 @@
 using Lscb.Site.Build;
 using Lscb.Site.Core;
+using Lscb.Site.Support;
 
 namespace Lscb.Site.Tests;
 
@@ -43,10 +44,7 @@ public sealed class TestSite : IDisposable
     public static string WithoutHelpLines(string config)
     {
         var lines = config.Split('\n').ToList();
-        var start = lines.FindIndex(l => l.StartsWith("help_lines:", StringComparison.Ordinal));
-        if (start < 0) return config;
-        var end = start + 1;
-        while (end < lines.Count && lines[end].StartsWith(' ')) end++;
+        if (SettingsText.HelpLinesBlock(lines) is not (var start, var end)) return config;
         lines.RemoveRange(start, end - start);
         return string.Join('\n', lines);
     }
@@ -109,17 +107,7 @@ public sealed class TestSite : IDisposable
 /// <summary>Where the repository is.</summary>
 public static class Repo
 {
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Site.csproj"))) return dir.FullName;
-        }
-
-        throw new DirectoryNotFoundException("Site.csproj not found above the test folder.");
-    }
+    public static string Root { get; } = RepositoryFolder.Find(AppContext.BaseDirectory);
 }
 
 /// <summary>Assertions on diagnostics.</summary>

@@ -14,7 +14,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
         page.QuerySelectorAll(selector).Select(a => a.GetAttribute("href")!).ToList();
 
     [Fact]
-    public void The_real_content_builds_without_errors_or_warnings()
+    public void Given_the_real_content_When_built_Then_there_are_no_errors_or_warnings()
     {
         Assert.False(site.Result.Failed, string.Join('\n', site.Result.Diagnostics));
         Assert.Empty(site.Result.Diagnostics);
@@ -47,7 +47,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     [InlineData("privacy/index.html")]
     [InlineData("about/index.html")]
     [InlineData("404.html")]
-    public void Every_expected_page_exists_with_one_h1_and_the_language_set(string path)
+    public void Given_an_expected_page_Then_it_exists_with_one_h1_and_the_language_set(string path)
     {
         var page = site.Page(path);
         Assert.Single(page.QuerySelectorAll("h1"));
@@ -56,7 +56,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_neglect_theme_lists_Child_O_and_the_neglect_responses()
+    public void Given_the_neglect_theme_Then_its_page_lists_Child_O_and_the_neglect_responses()
     {
         var links = Links(site.Page("themes/neglect/index.html"));
         Assert.Contains(RealSiteFixture.BasePath + "cases/child-o/", links);
@@ -66,7 +66,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_toxic_trio_lists_Child_R_and_the_themes_it_includes()
+    public void Given_the_toxic_trio_Then_its_page_lists_Child_R_and_the_themes_it_includes()
     {
         var links = Links(site.Page("themes/toxic-trio/index.html"));
         Assert.Contains(RealSiteFixture.BasePath + "cases/child-r/", links);
@@ -83,7 +83,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void A_case_page_links_its_themes_and_responses()
+    public void Given_a_case_page_Then_it_links_its_themes_and_responses()
     {
         var links = Links(site.Page("cases/child-r/index.html"));
         Assert.Contains(RealSiteFixture.BasePath + "themes/toxic-trio/", links);
@@ -91,7 +91,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void A_response_page_lists_its_themes_and_ties_it_to_no_review_that_its_source_does_not()
+    public void Given_a_response_page_Then_it_lists_its_themes_and_ties_it_to_no_review_that_its_source_does_not()
     {
         var page = site.Page("responses/sexually-harmful-behaviour-policy/index.html");
         var links = Links(page);
@@ -101,7 +101,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_withheld_case_shows_the_notice_and_reason_and_no_report_link()
+    public void Given_the_withheld_case_Then_its_page_shows_the_notice_and_reason_and_no_report_link()
     {
         var page = site.Page("cases/child-n/index.html");
         var banner = page.QuerySelector(".govuk-notification-banner");
@@ -113,7 +113,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Every_internal_link_and_asset_carries_the_base_path_and_resolves_to_a_file()
+    public void Given_the_real_content_built_under_a_base_path_Then_every_internal_link_and_asset_carries_it_and_resolves_to_a_file()
     {
         var checkedLinks = 0;
         foreach (var path in site.HtmlFiles)
@@ -135,7 +135,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_feed_has_one_entry_per_published_case_and_response_and_none_for_the_withheld_case()
+    public void Given_the_real_content_Then_the_feed_has_one_entry_per_published_case_and_response_and_none_for_the_withheld_case()
     {
         var feed = XDocument.Parse(site.Text("feed.xml"));
         var ids = feed.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "id")!.Value).Order(StringComparer.Ordinal).ToList();
@@ -151,7 +151,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_sitemap_lists_every_page_under_the_base_url_and_robots_points_at_it()
+    public void Given_the_real_content_Then_the_sitemap_lists_every_page_under_the_base_url_and_robots_points_at_it()
     {
         var sitemap = XDocument.Parse(site.Text("sitemap.xml"));
         var locs = sitemap.Root!.Elements(Sitemap + "url").Select(u => u.Element(Sitemap + "loc")!.Value).ToList();
@@ -161,14 +161,14 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_search_index_is_built_beside_the_pages()
+    public void Given_the_real_content_When_built_Then_the_search_index_is_beside_the_pages()
     {
         Assert.True(File.Exists(Path.Combine(site.Output, "pagefind", "pagefind.js")));
         Assert.True(Directory.EnumerateFiles(Path.Combine(site.Output, "pagefind", "fragment")).Any());
     }
 
     [Fact]
-    public void Cases_themes_and_responses_are_indexed_with_their_filters_but_the_withheld_case_is_not()
+    public void Given_the_real_content_Then_cases_themes_and_responses_are_indexed_with_their_filters_but_the_withheld_case_is_not()
     {
         var childR = site.Page("cases/child-r/index.html");
         var main = childR.QuerySelector("main[data-pagefind-body]");
@@ -189,7 +189,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Every_page_has_one_search_box_whose_form_sends_no_words_to_the_host()
+    public void Given_the_real_content_Then_every_page_has_one_search_box_whose_form_sends_no_words_to_the_host()
     {
         foreach (var path in site.HtmlFiles)
         {
@@ -206,7 +206,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_search_page_offers_every_theme_type_and_year_as_a_labelled_filter()
+    public void Given_the_search_page_Then_it_offers_every_theme_type_and_year_as_a_labelled_filter()
     {
         var page = site.Page("search/index.html");
         var themes = page.QuerySelectorAll("input[data-filter=theme]").Select(i => i.GetAttribute("value")).ToList();
@@ -219,7 +219,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_themes_index_counts_cases_and_responses_and_the_cases_index_groups_by_year()
+    public void Given_the_indexes_Then_the_themes_index_counts_cases_and_responses_and_the_cases_index_groups_by_year()
     {
         var themes = site.Page("themes/index.html");
         var neglect = themes.QuerySelectorAll("main li").Single(li => li.QuerySelector("a")!.TextContent == "Neglect");
@@ -229,7 +229,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void The_stylesheet_uses_no_web_fonts_and_no_crown()
+    public void Given_the_stylesheet_Then_it_uses_no_web_fonts_and_no_crown()
     {
         var css = site.Text("assets/site.css");
         Assert.DoesNotContain("@font-face", css, StringComparison.Ordinal);
@@ -238,7 +238,7 @@ public sealed class WholeSiteTests(RealSiteFixture site)
     }
 
     [Fact]
-    public void Every_page_has_the_exit_button_pointing_at_the_configured_address()
+    public void Given_the_real_content_Then_every_page_has_the_exit_button_pointing_at_the_configured_address()
     {
         foreach (var path in site.HtmlFiles)
         {

@@ -61,7 +61,7 @@ public sealed partial class WorkflowTests
 
     [Theory]
     [MemberData(nameof(WorkflowFiles))]
-    public void Workflow_passes_the_action_validator_linter(string workflow)
+    public void Given_a_workflow_When_linted_Then_action_validator_accepts_it(string workflow)
     {
         var (code, output) = Lint(PathOf(workflow));
 
@@ -72,7 +72,7 @@ public sealed partial class WorkflowTests
     [InlineData("a job without runs-on", "on: pull_request\njobs:\n  test:\n    steps:\n      - run: echo hello\n")]
     [InlineData("a job with an unknown key", "on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    run-on: ubuntu-latest\n    steps:\n      - run: echo hello\n")]
     [InlineData("an unknown top-level key", "on: pull_request\npermission:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hello\n")]
-    public void The_linter_really_lints_and_rejects_a_broken_workflow(string mistake, string yaml)
+    public void Given_a_broken_workflow_When_linted_Then_action_validator_rejects_it(string mistake, string yaml)
     {
         var dir = Directory.CreateTempSubdirectory("lscb-workflow-");
         try
@@ -91,7 +91,7 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void Pages_build_passes_the_configure_pages_base_url_to_the_site_build()
+    public void Given_the_Pages_workflow_Then_its_build_passes_the_configure_pages_base_url_to_the_site_build()
     {
         var build = Map(Map(Load("pages.yml"), "jobs"), "build");
 
@@ -107,13 +107,13 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void Pages_workflow_grants_only_contents_read_at_the_top()
+    public void Given_the_Pages_workflow_Then_it_grants_only_contents_read_at_the_top()
     {
         Assert.Equal(["contents: read"], Permissions(Load("pages.yml")));
     }
 
     [Fact]
-    public void Pages_deploy_job_alone_can_write_pages_and_get_an_id_token()
+    public void Given_the_Pages_workflow_Then_its_deploy_job_alone_can_write_pages_and_get_an_id_token()
     {
         var jobs = Map(Load("pages.yml"), "jobs");
 
@@ -134,7 +134,7 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void Pages_deployments_share_one_group_and_a_running_one_is_never_cancelled()
+    public void Given_the_Pages_workflow_Then_deployments_share_one_group_and_a_running_one_is_never_cancelled()
     {
         var concurrency = Map(Load("pages.yml"), "concurrency");
 
@@ -143,7 +143,7 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void Pages_publishes_on_push_to_main_every_day_and_on_demand()
+    public void Given_the_Pages_workflow_Then_it_publishes_on_push_to_main_every_day_and_on_demand()
     {
         var on = Map(Load("pages.yml"), "on");
 
@@ -158,7 +158,7 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void Ci_checks_builds_as_published_tests_and_uploads_the_preview_with_read_only_permissions()
+    public void Given_the_CI_workflow_Then_it_checks_builds_as_published_tests_and_uploads_the_preview_with_read_only_permissions()
     {
         var ci = Load("ci.yml");
         Assert.Equal(["contents: read"], Permissions(ci));
@@ -183,7 +183,7 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
-    public void CI_builds_the_base_of_the_pull_request_and_writes_what_readers_will_see_to_the_step_summary()
+    public void Given_the_CI_workflow_Then_it_builds_the_base_of_the_pull_request_and_writes_what_readers_will_see_to_the_step_summary()
     {
         var job = Assert.Single(Map(Load("ci.yml"), "jobs").Children).Value;
         var steps = Steps(job).ToList();
@@ -215,7 +215,7 @@ public sealed partial class WorkflowTests
 
     [Theory]
     [MemberData(nameof(WorkflowFiles))]
-    public void Every_action_is_pinned_to_a_full_commit_sha_with_its_version_named(string workflow)
+    public void Given_a_workflow_Then_every_action_is_pinned_to_a_full_commit_sha_with_its_version_named(string workflow)
     {
         var jobs = Map(Load(workflow), "jobs");
         var uses = jobs.Children.Values

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Lscb.Site.Core;
+using Lscb.Site.Support;
 
 namespace Lscb.Site.Bench;
 
@@ -204,10 +206,7 @@ internal static class ContentGenerator
     private static string WithSyntheticHelpLines(string config)
     {
         var lines = config.Split('\n').ToList();
-        var start = lines.FindIndex(l => l.StartsWith("help_lines:", StringComparison.Ordinal));
-        if (start < 0) return config;
-        var end = start + 1;
-        while (end < lines.Count && lines[end].StartsWith(' ')) end++;
+        if (SettingsText.HelpLinesBlock(lines) is not (var start, var end)) return config;
         var themes = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["childline"] = "[neglect, child-sexual-exploitation, domestic-abuse, online-safety]",
@@ -307,7 +306,7 @@ internal static class ContentGenerator
                     + (round > 0 ? string.Create(CultureInfo.InvariantCulture, $" {round + 1}") : "");
             }
 
-            var slug = Slugify(title);
+            var slug = Slugs.From(title);
             if (seen.Add(slug)) names.Add(new Named(slug, title));
         }
 
@@ -324,7 +323,7 @@ internal static class ContentGenerator
             var round = i / (Actions.Length * themes.Count);
             var title = $"{Actions[i / themes.Count % Actions.Length]} {Lower(themes[theme].Title)}"
                 + (round > 0 ? string.Create(CultureInfo.InvariantCulture, $" {round + 1}") : "");
-            var slug = Slugify(title);
+            var slug = Slugs.From(title);
             if (seen.Add(slug)) names.Add(new Named(slug, title, theme));
         }
 
@@ -651,17 +650,4 @@ internal static class ContentGenerator
     /// <summary>A title as running text: "Domestic abuse" becomes "domestic abuse"; "GP practice" stays.</summary>
     private static string Lower(string title) =>
         title.Length > 1 && char.IsUpper(title[0]) && !char.IsUpper(title[1]) ? char.ToLowerInvariant(title[0]) + title[1..] : title;
-
-    private static string Slugify(string title)
-    {
-        var sb = new StringBuilder(title.Length);
-        foreach (var c in title.ToLowerInvariant())
-        {
-            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9')) sb.Append(c);
-            else if (c == '\'') continue;
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-        }
-
-        return sb.ToString().Trim('-');
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Lscb.Site.Support;
 
 namespace Lscb.Site.Bench;
 
@@ -500,19 +501,8 @@ internal sealed partial class Harness(BenchOptions options)
 
     private static void Log(string text) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");
 
-    private static string FindRepo()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Site.csproj")) && File.Exists(Path.Combine(dir.FullName, "statiq.config")))
-                    return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository (Site.csproj beside statiq.config) was not found above the current folder.");
-    }
+    /// <summary>The repository above the current folder, else above the benchmark's own.</summary>
+    private static string FindRepo() => RepositoryFolder.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
 
     [GeneratedRegex(@"^timing: (?<phase>.+?)\s+(?<ms>\d+) ms\s+(?:cpu\s+\d+ ms\s+)?\(heap (?<heap>\d+) MiB[,)]", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
     private static partial Regex PhaseLine();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
+using Lscb.Site.Support;
 using Microsoft.Playwright;
 
 namespace Lscb.Site.Bench;
@@ -248,22 +249,16 @@ internal sealed partial class PreviewMeter(string siteDll, string work, IReadOnl
         /// <summary>Opens the case's page in headless Chromium and records every load; a failure only leaves the browser out.</summary>
         public async Task OpenBrowserAsync(string url)
         {
-            if (!File.Exists(QueryMeter.ChromiumPath))
+            if (!File.Exists(Chromium.Path))
             {
-                result.BrowserError = $"no Chromium at {QueryMeter.ChromiumPath}";
+                result.BrowserError = $"no Chromium at {Chromium.Path}";
                 return;
             }
 
             try
             {
                 playwright = await Playwright.CreateAsync();
-                chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-                {
-                    ExecutablePath = QueryMeter.ChromiumPath,
-                    Headless = true,
-                    Args = QueryMeter.ChromiumArgs,
-                    Timeout = 60_000,
-                });
+                chromium = await Chromium.LaunchAsync(playwright, 60_000);
                 page = await chromium.NewPageAsync();
                 await page.GotoAsync(new Uri(address, url).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
                 // The page's script opens its event stream after the load; give it the time to connect.

@@ -1,17 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Logging;
+using Lscb.Site.Support;
 using Microsoft.Playwright;
 
 namespace Lscb.Site.Bench;
@@ -32,8 +22,9 @@ internal sealed record QueryResult(long Bytes, long GzipBytes, int Requests, str
 }
 
 /// <summary>
-/// Serves a built site the way GitHub Pages serves a project site (Kestrel on 127.0.0.1 under
-/// /lscb-learning/, index.html for folders, any file type) and loads <c>search/#q=WORD</c> in
+/// Serves a built site the way GitHub Pages serves a project site (the <see cref="StaticSiteServer"/>
+/// of tests/Support that the browser tests use: Kestrel on 127.0.0.1 under /lscb-learning/,
+/// index.html for folders, any file type) and loads <c>search/#q=WORD</c> in
 /// headless Chromium through Playwright, in a fresh browser context (empty cache). Once
 /// #search-status says how many results there are and the network is idle, it adds up the response
 /// body size of every request the page made: the page, its CSS and JavaScript, Pagefind's script,
@@ -44,28 +35,13 @@ internal static class QueryMeter
 {
     public const string BasePath = "/lscb-learning/";
 
-    internal static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic",
-    ];
-
-    public static string ChromiumPath =>
-        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
-
     public static async Task<QueryResult> MeasureAsync(string site, string query)
     {
-        if (!File.Exists(ChromiumPath)) throw new FileNotFoundException($"no Chromium at {ChromiumPath} (set CHROMIUM_PATH)");
+        if (!File.Exists(Chromium.Path)) throw new FileNotFoundException($"no Chromium at {Chromium.Path} (set CHROMIUM_PATH)");
 
-        await using var server = await SiteServer.StartAsync(site);
+        await using var server = await StaticSiteServer.StartAsync(site, BasePath);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-            Timeout = 60_000,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright, 60_000);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ServiceWorkers = ServiceWorkerPolicy.Block,
@@ -144,59 +120,5 @@ internal static class QueryMeter
         using var sink = new MemoryStream();
         using (var gz = new GZipStream(sink, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(body);
         return sink.Length;
-    }
-
-    /// <summary>The built site on 127.0.0.1 under <see cref="BasePath"/>.</summary>
-    private sealed class SiteServer : IAsyncDisposable
-    {
-        private readonly WebApplication app;
-        private readonly PhysicalFileProvider files;
-
-        private SiteServer(WebApplication app, PhysicalFileProvider files, Uri baseUrl)
-        {
-            this.app = app;
-            this.files = files;
-            BaseUrl = baseUrl;
-        }
-
-        public Uri BaseUrl { get; }
-
-        public static async Task<SiteServer> StartAsync(string folder)
-        {
-            var root = Path.GetFullPath(folder);
-            var requestPath = "/" + BasePath.Trim('/');
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = root, EnvironmentName = "Production" });
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            var files = new PhysicalFileProvider(root);
-            var types = new FileExtensionContentTypeProvider();
-            types.Mappings[".mjs"] = "text/javascript";
-            types.Mappings[".js"] = "text/javascript";
-            var app = builder.Build();
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = requestPath, DefaultFileNames = ["index.html"] });
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = files,
-                RequestPath = requestPath,
-                ContentTypeProvider = types,
-                ServeUnknownFileTypes = true,
-                DefaultContentType = "application/octet-stream",
-            });
-            app.Run(context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            return new SiteServer(app, files, new Uri(address.TrimEnd('/') + requestPath + "/"));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            files.Dispose();
-        }
     }
 }

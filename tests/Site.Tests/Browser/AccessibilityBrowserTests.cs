@@ -12,7 +12,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture site)
     private static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
     [Fact]
-    public async Task Axe_finds_no_WCAG_violations_on_any_page()
+    public async Task Given_the_served_site_When_axe_checks_every_page_Then_it_finds_no_WCAG_violations()
     {
         await using var session = await site.OpenAsync();
         var found = new List<string>();
@@ -41,7 +41,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture site)
     [Theory]
     [InlineData(1280)]
     [InlineData(640)]
-    public async Task With_WCAG_text_spacing_no_text_is_cut_off_or_scrolls_sideways(int width)
+    public async Task Given_WCAG_text_spacing_When_pages_are_shown_Then_no_text_is_cut_off_or_scrolls_sideways(int width)
     {
         // WCAG 2.2 SC 1.4.12: line height 1.5, paragraph spacing 2, letter spacing 0.12 and word
         // spacing 0.16 times the font size, applied by the reader's own style sheet. A 640 px viewport
@@ -76,7 +76,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task Every_case_page_prints_on_one_A4_page_with_the_Boards_name_and_its_full_address_and_no_furniture()
+    public async Task Given_every_case_page_When_printed_Then_it_is_one_A4_page_with_the_Boards_name_and_its_full_address_and_no_furniture()
     {
         await using var session = await site.OpenAsync();
         var cases = site.HtmlFiles.Where(f => f.StartsWith("cases/", StringComparison.Ordinal) && f != "cases/index.html").ToList();
@@ -120,7 +120,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture site)
     private static partial System.Text.RegularExpressions.Regex PdfPages();
 
     [Fact]
-    public async Task No_page_requests_anything_from_another_site()
+    public async Task Given_every_page_and_a_search_When_loaded_Then_nothing_is_requested_from_another_site()
     {
         await using var session = await site.OpenAsync();
         foreach (var file in site.HtmlFiles)

@@ -1,4 +1,5 @@
 using Lscb.Site.Build;
+using Lscb.Site.Support;
 using Microsoft.Playwright;
 
 namespace Lscb.Site.Tests.Browser;
@@ -7,25 +8,12 @@ namespace Lscb.Site.Tests.Browser;
 /// The real input/ built once under the GitHub Pages project base path, served by
 /// <see cref="StaticSiteServer"/> on 127.0.0.1, and one headless Debian Chromium driven by
 /// Playwright, shared by every test in the "browser" collection. Playwright's own browser downloads
-/// are never used: the tests drive /usr/bin/chromium (or the browser named by CHROMIUM_PATH), and
-/// fail (never skip) when it is missing.
+/// are never used: the tests drive /usr/bin/chromium (or the browser named by CHROMIUM_PATH; see
+/// <see cref="Chromium"/>), and fail (never skip) when it is missing.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    /// <summary>
-    /// The browser to drive: CHROMIUM_PATH when set (GitHub's Ubuntu runners have no Debian Chromium,
-    /// and CI sets it to /usr/bin/google-chrome), otherwise Debian's /usr/bin/chromium.
-    /// </summary>
-    public static string ChromiumPath { get; } =
-        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
-
     public const string BasePath = "/lscb-learning/";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic",
-    ];
 
     private StaticSiteServer? server;
     private IPlaywright? playwright;
@@ -63,10 +51,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (!File.Exists(Chromium.Path))
         {
             throw new InvalidOperationException(
-                $"The browser tests need Debian's Chromium at {ChromiumPath}, which is missing: install Debian's chromium: " +
+                $"The browser tests need Debian's Chromium at {Chromium.Path}, which is missing: install Debian's chromium: " +
                 "apt-get install chromium (bash tests/run.sh installs it when run as root), " +
                 "or set CHROMIUM_PATH to another Chromium-based browser.");
         }
@@ -79,13 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         server = await StaticSiteServer.StartAsync(Output, BasePath);
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-            Timeout = 30_000,
-        });
+        browser = await Chromium.LaunchAsync(playwright, 30_000);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Lscb.Site.Build;
+using Lscb.Site.Support;
 
 namespace Lscb.Site.Tests.Browser;
 

@@ -1,4 +1,5 @@
 using Lscb.Site.Build;
+using Lscb.Site.Support;
 using Microsoft.Playwright;
 
 namespace Lscb.Site.Tests.Browser;
@@ -23,7 +24,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     private static string Path(string siteRelative) => BrowserFixture.BasePath + siteRelative;
 
     [Fact]
-    public async Task Toxic_trio_finds_Child_R()
+    public async Task Given_the_served_site_When_toxic_trio_is_searched_Then_Child_R_is_found()
     {
         await using var session = await site.OpenAsync();
         var links = await ResultsAsync(session, site.BaseUrl, "?q=toxic+trio");
@@ -33,7 +34,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task Sexual_exploitation_finds_the_Child_Q_and_Child_S_review()
+    public async Task Given_the_served_site_When_sexual_exploitation_is_searched_Then_the_Child_Q_and_Child_S_review_is_found()
     {
         await using var session = await site.OpenAsync();
         var links = await ResultsAsync(session, site.BaseUrl, "?q=sexual+exploitation");
@@ -41,7 +42,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task A_case_is_found_by_its_own_words_and_not_through_the_themes_and_responses_that_list_it()
+    public async Task Given_a_word_only_in_a_cases_own_text_When_searched_Then_the_case_is_found_and_not_the_themes_and_responses_that_list_it()
     {
         // "took" is only in Child O's summary and text; the Neglect theme and four responses list Child O
         // with its summary, and a list of other pages is not part of a page's own text.
@@ -52,7 +53,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task A_search_downloads_Pagefind_once_the_text_of_the_results_it_shows_and_no_filter_data()
+    public async Task Given_the_served_site_When_searched_Then_it_downloads_Pagefind_once_the_text_of_the_results_it_shows_and_no_filter_data()
     {
         await using var session = await site.OpenAsync();
         var links = await ResultsAsync(session, site.BaseUrl, "?q=neglect");
@@ -67,7 +68,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task The_Neglect_filter_with_no_words_lists_Child_O_and_the_neglect_responses()
+    public async Task Given_the_Neglect_filter_and_no_words_When_searched_Then_Child_O_and_the_neglect_responses_are_listed()
     {
         await using var session = await site.OpenAsync();
         var links = await ResultsAsync(session, site.BaseUrl, "?theme=Neglect");
@@ -80,7 +81,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task The_filters_are_checkboxes_in_a_closed_disclosure_that_work_from_the_keyboard()
+    public async Task Given_the_search_page_Then_the_filters_are_checkboxes_in_a_closed_disclosure_that_work_from_the_keyboard()
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(new Uri(site.BaseUrl, "search/"));
@@ -101,7 +102,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task On_a_phone_the_results_come_first_and_the_chosen_filters_are_counted_in_the_closed_disclosure()
+    public async Task Given_a_phone_When_searched_with_filters_Then_the_results_come_first_and_the_chosen_filters_are_counted_in_the_closed_disclosure()
     {
         await using var session = await site.OpenAsync(390, 844);
         await session.GoToAsync(new Uri(site.BaseUrl, "search/#q=neglect&theme=Neglect&sort=newest"));
@@ -116,7 +117,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task Show_more_is_absent_when_every_result_is_shown_and_brings_the_next_ones_when_there_are_more()
+    public async Task Given_a_search_Then_Show_more_is_absent_when_every_result_is_shown_and_brings_the_next_ones_when_there_are_more()
     {
         await using var session = await site.OpenAsync();
         await WaitForResultsAsync((await Go(session, "search/#q=focus+group")).Page);
@@ -153,7 +154,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     [InlineData("themes")]
     [InlineData("review")]
     [InlineData("help")]
-    public async Task Excerpts_quote_the_pages_own_text_never_their_labels(string query)
+    public async Task Given_a_search_Then_the_excerpts_quote_the_pages_own_text_never_their_labels(string query)
     {
         string[] labels = ["Status", "Themes", "Case reviews that", "Case reviews whose", "Where to get help", "Worried about a child", "What this page says comes from",
             "Some readers may find", "What the Board did", "Key learning", "This theme brings together", "Related themes", "Source"];
@@ -165,7 +166,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task The_words_searched_for_are_in_no_request_the_host_receives_and_a_link_with_q_still_works()
+    public async Task Given_a_search_from_any_box_Then_its_words_are_in_no_request_the_host_receives_and_a_link_with_q_still_works()
     {
         await using var session = await site.OpenAsync();
         const string word = "zanzibarquerymarker";
@@ -192,7 +193,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task Clicking_a_result_opens_its_page()
+    public async Task Given_search_results_When_one_is_clicked_Then_its_page_opens()
     {
         await using var session = await site.OpenAsync();
         await ResultsAsync(session, site.BaseUrl, "?q=graded+care+profile");
@@ -202,7 +203,7 @@ public sealed class SearchBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task The_header_box_on_any_page_leads_to_results_for_its_query()
+    public async Task Given_a_page_When_words_are_entered_in_its_header_box_Then_the_search_page_shows_results_for_them()
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(new Uri(site.BaseUrl, "cases/child-o/"));
@@ -225,7 +226,7 @@ public sealed class SearchLeakBrowserTests(BrowserFixture browser)
     private const string PublishedWord = "marigoldpublishedmarker";
 
     [Fact]
-    public async Task Planted_draft_and_embargoed_words_find_nothing_while_a_published_word_is_found()
+    public async Task Given_planted_draft_and_embargoed_words_When_searched_Then_they_find_nothing_while_a_published_word_is_found()
     {
         using var fixture = new TestSite(new Dictionary<string, string>
         {

@@ -61,7 +61,7 @@ public sealed class SearchRelevanceBrowserTests(BrowserFixture site, ITestOutput
     public const int MustHold = 40;
 
     [Fact]
-    public async Task Practitioners_queries_find_the_right_page_in_the_first_three_results()
+    public async Task Given_practitioners_queries_When_searched_Then_the_right_page_is_in_the_first_three_results()
     {
         await using var session = await site.OpenAsync();
         var missed = new List<string>();
@@ -85,7 +85,7 @@ public sealed class SearchRelevanceBrowserTests(BrowserFixture site, ITestOutput
     [InlineData("zzqx")]
     [InlineData("sudo rm")]
     [InlineData("qwertyuiop")]
-    public async Task A_query_that_matches_nothing_meaningful_says_so_and_lists_the_themes_not_pages(string query)
+    public async Task Given_a_query_that_matches_nothing_meaningful_When_searched_Then_the_page_says_so_and_lists_the_themes_not_pages(string query)
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(new Uri(site.BaseUrl, "search/#q=" + Uri.EscapeDataString(query)));
@@ -98,7 +98,7 @@ public sealed class SearchRelevanceBrowserTests(BrowserFixture site, ITestOutput
     }
 
     [Fact]
-    public async Task A_mistyped_word_offers_the_right_one_as_a_link_that_searches_for_it()
+    public async Task Given_a_mistyped_word_When_searched_Then_the_right_one_is_offered_as_a_link_that_searches_for_it()
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(new Uri(site.BaseUrl, "search/#q=neglct"));
@@ -111,7 +111,7 @@ public sealed class SearchRelevanceBrowserTests(BrowserFixture site, ITestOutput
     }
 
     [Fact]
-    public async Task A_withheld_review_is_found_by_its_name_as_its_notice_and_nothing_else_of_it()
+    public async Task Given_a_withheld_reviews_name_When_searched_Then_it_is_found_as_its_notice_and_nothing_else_of_it()
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(new Uri(site.BaseUrl, "search/#q=Child+N"));

@@ -10,7 +10,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     private const string ExitUrl = "https://www.bbc.co.uk/weather";
 
     [Fact]
-    public async Task The_home_page_loads_and_requests_nothing_from_any_other_host()
+    public async Task Given_the_home_page_When_loaded_Then_it_requests_nothing_from_any_other_host()
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(site.BaseUrl);
@@ -26,7 +26,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task The_first_Tab_lands_on_a_skip_link()
+    public async Task Given_a_page_When_Tab_is_first_pressed_Then_it_lands_on_a_skip_link()
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(site.BaseUrl);
@@ -39,7 +39,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task On_a_phone_the_exit_button_stands_clear_of_the_search_button_on_a_solid_strip_and_the_case_heading_is_in_the_first_screen()
+    public async Task Given_a_phone_When_a_case_page_is_shown_Then_the_exit_button_stands_clear_of_the_search_button_on_a_solid_strip_and_the_heading_is_in_the_first_screen()
     {
         await using var session = await site.OpenAsync(390, 844);
         var cases = site.HtmlFiles.Where(f => f.StartsWith("cases/", StringComparison.Ordinal) && f != "cases/index.html").ToList();
@@ -63,7 +63,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task No_two_case_pages_show_the_same_list_of_questions()
+    public async Task Given_the_case_pages_as_a_reader_sees_them_Then_no_two_show_the_same_list_of_questions()
     {
         await using var session = await site.OpenAsync(390, 844);
         var lists = new Dictionary<string, string>();
@@ -86,7 +86,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task On_every_case_page_the_warning_is_shown_above_the_first_words_that_describe_harm()
+    public async Task Given_every_case_page_on_a_phone_Then_the_warning_is_shown_above_the_first_words_that_describe_harm()
     {
         // The words of the real pages that describe harm; the warning's own words use none of them.
         string[] harm = ["took their own life", "death of a baby", "sexually exploited", "sexual exploitation", "sexual assault", "convicted", "victim"];
@@ -116,7 +116,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task No_page_scrolls_sideways_at_320_pixels_wide()
+    public async Task Given_a_window_320_pixels_wide_Then_no_page_scrolls_sideways()
     {
         await using var session = await site.OpenAsync(320, 640);
         var pages = site.HtmlFiles;
@@ -136,7 +136,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     }
 
     [Fact]
-    public async Task Pressing_Shift_three_times_on_a_case_page_leaves_for_the_exit_page()
+    public async Task Given_a_case_page_When_Shift_is_pressed_three_times_Then_it_leaves_for_the_exit_page()
     {
         await using var session = await site.OpenAsync();
         // Never the real BBC: the exit page is answered here.
@@ -156,7 +156,7 @@ public sealed class SmokeBrowserTests(BrowserFixture site)
     [InlineData("index.html")]
     [InlineData(CasePage)]
     [InlineData("search/index.html")]
-    public async Task The_console_shows_no_errors(string file)
+    public async Task Given_a_page_When_loaded_Then_the_console_shows_no_errors(string file)
     {
         await using var session = await site.OpenAsync();
         await session.GoToAsync(site.UrlOf(file));

@@ -1,4 +1,5 @@
 using System.Net;
+using Lscb.Site.Support;
 
 namespace Lscb.Site.Tests.Browser;
 
@@ -18,7 +19,7 @@ public sealed class StaticSiteServerTests : IDisposable
     }
 
     [Fact]
-    public async Task It_serves_the_folder_under_the_base_path_like_GitHub_Pages()
+    public async Task Given_a_folder_When_served_under_a_base_path_Then_requests_are_answered_as_GitHub_Pages_answers_them()
     {
         await using var server = await StaticSiteServer.StartAsync(root, "/lscb-learning/");
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });

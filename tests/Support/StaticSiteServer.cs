@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,28 +11,29 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 
-namespace Lscb.Site.Tests.Browser;
+namespace Lscb.Site.Support;
 
 /// <summary>
 /// A built site served the way GitHub Pages serves a project site: Kestrel on 127.0.0.1 (a free
 /// port), the folder under a base path such as "/lscb-learning/", index.html for directory URLs (a
 /// directory URL without its trailing slash redirects to it), any file type (Pagefind's index files
 /// have extensions no table knows), and the site's own 404.html, with status 404, for anything missing.
+/// The browser tests (tests/Site.Tests/Browser) and the benchmark's search measurement (tests/bench,
+/// QueryMeter) both serve the built site with it.
 /// </summary>
-public sealed class StaticSiteServer : IAsyncDisposable
+internal sealed class StaticSiteServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly PhysicalFileProvider files;
+    private readonly ConcurrentQueue<string> log;
 
-    private StaticSiteServer(WebApplication app, PhysicalFileProvider files, Uri baseUrl, System.Collections.Concurrent.ConcurrentQueue<string> log)
+    private StaticSiteServer(WebApplication app, PhysicalFileProvider files, Uri baseUrl, ConcurrentQueue<string> log)
     {
         this.app = app;
         this.files = files;
         BaseUrl = baseUrl;
         this.log = log;
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> log;
 
     /// <summary>The request line of every request served, in order, as a host's access log records it: "GET /path?query".</summary>
     public IReadOnlyList<string> RequestLog => log.ToArray();
@@ -57,7 +59,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
         types.Mappings[".mjs"] = "text/javascript";
         types.Mappings[".js"] = "text/javascript";
         var app = builder.Build();
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var log = new ConcurrentQueue<string>();
         app.Use(async (context, next) =>
         {
             log.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
