@@ -27,7 +27,7 @@ public static class NpmTools
         var (code, output) = ToolRunner.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], themeRoot);
         if (code != 0)
         {
-            diagnostics.Error("SCR040", SourceSpan.StartOf("package.json"), code == -1
+            diagnostics.Report(DiagnosticCodes.FrontEndToolsFailed, SourceSpan.StartOf("package.json"), code == -1
                 ? "Node.js 20 or later (with npm) is needed to build the site's styles and search; install it and try again"
                 : $"'npm ci' failed: {ToolRunner.Tail(output)}");
             return false;

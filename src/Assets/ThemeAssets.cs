@@ -65,7 +65,7 @@ public static class ThemeAssets
                 ["node_modules/sass/sass.js", .. SassOptions,
                  .. entries.Select(e => $"theme/scss/{e}.scss:{Relative(themeRoot, temp)}/{e}.css")], themeRoot);
             if (code == 0 && entries.All(e => File.Exists(Path.Combine(temp, e + ".css")))) return true;
-            diagnostics.Error("SCR040", SourceSpan.StartOf("theme/scss/site.scss"), $"the theme's styles did not compile: {ToolRunner.Tail(output)}");
+            diagnostics.Report(DiagnosticCodes.FrontEndToolsFailed, SourceSpan.StartOf("theme/scss/site.scss"), $"the theme's styles did not compile: {ToolRunner.Tail(output)}");
             return false;
         });
     }
@@ -85,7 +85,7 @@ public static class ThemeAssets
             var (code, output) = ToolRunner.Run("node",
                 ["-e", EsbuildScript, Relative(themeRoot, temp), .. entries.Select(e => $"theme/js/{e}.mjs")], themeRoot);
             if (code == 0 && entries.All(e => File.Exists(Path.Combine(temp, e + ".js")))) return true;
-            diagnostics.Error("SCR040", SourceSpan.StartOf("theme/js/site.mjs"), $"the theme's scripts did not bundle: {ToolRunner.Tail(output)}");
+            diagnostics.Report(DiagnosticCodes.FrontEndToolsFailed, SourceSpan.StartOf("theme/js/site.mjs"), $"the theme's scripts did not bundle: {ToolRunner.Tail(output)}");
             return false;
         });
     }

@@ -57,7 +57,7 @@ public static partial class DiffCommand
     }
 
     private static Core.Diagnostic Removal(string source, string message) =>
-        new(Core.Severity.Error, "SCR091", Core.SourceSpan.StartOf(source), message);
+        Core.Diagnostic.Of(Core.DiagnosticCodes.RemovedWithoutRedirect, Core.SourceSpan.StartOf(source), message);
 
     /// <summary>
     /// The pages of the base site that check's messages say are missing (an unknown theme, response

@@ -23,6 +23,9 @@ public sealed record SourceSpan(string File, int Line, int Column)
 /// <summary>One problem found in the content or settings.</summary>
 public sealed record Diagnostic(Severity Severity, string Code, SourceSpan At, string Message)
 {
+    /// <summary>A diagnostic of a kind listed in <see cref="DiagnosticCodes"/>, with the severity the list gives it.</summary>
+    public static Diagnostic Of(DiagnosticCode code, SourceSpan at, string message) => new(code.Severity, code.Code, at, message);
+
     /// <summary>The compiler-style line: <c>path(line,col): error CODE: message</c>.</summary>
     public override string ToString() =>
         $"{At.File}({At.Line},{At.Column}): {SeverityWord} {Code}: {Message}";

@@ -17,22 +17,15 @@ public sealed class DiagnosticBag
     /// <summary>How many errors have been added for one file; constant time, for per-file checks on large sites.</summary>
     public int ErrorCount(string file) => _errorsByFile.GetValueOrDefault(file);
 
-    /// <summary>Adds an error.</summary>
-    public void Error(string code, SourceSpan at, string message)
-    {
-        _items.Enqueue(new Diagnostic(Severity.Error, code, at, message));
-        _errorsByFile.AddOrUpdate(at.File, 1, (_, n) => n + 1);
-    }
+    /// <summary>Reports a problem of a kind listed in <see cref="DiagnosticCodes"/>, which gives its severity.</summary>
+    public void Report(DiagnosticCode code, SourceSpan at, string message) => Add(Diagnostic.Of(code, at, message));
 
     /// <summary>Adds a diagnostic made elsewhere, such as one remembered from an earlier build.</summary>
     public void Add(Diagnostic diagnostic)
     {
-        if (diagnostic.Severity == Severity.Error) Error(diagnostic.Code, diagnostic.At, diagnostic.Message);
-        else Warning(diagnostic.Code, diagnostic.At, diagnostic.Message);
+        _items.Enqueue(diagnostic);
+        if (diagnostic.Severity == Severity.Error) _errorsByFile.AddOrUpdate(diagnostic.At.File, 1, (_, n) => n + 1);
     }
-
-    /// <summary>Adds a warning.</summary>
-    public void Warning(string code, SourceSpan at, string message) => _items.Enqueue(new Diagnostic(Severity.Warning, code, at, message));
 
     /// <summary>Every diagnostic, sorted by file, line, column and code so output is stable.</summary>
     public IReadOnlyList<Diagnostic> Sorted() => _items.IsEmpty ? [] :

@@ -15,7 +15,7 @@ public static class FrontMatterSplitter
     {
         if (text.Trim().Length == 0)
         {
-            diagnostics.Error("SCR002", SourceSpan.StartOf(path),
+            diagnostics.Report(DiagnosticCodes.NoFrontMatter, SourceSpan.StartOf(path),
                 "this file is empty; it needs front matter between two '---' lines, then the text of the page");
             return null;
         }
@@ -24,7 +24,7 @@ public static class FrontMatterSplitter
         var first = firstEnd < 0 ? text : text[..firstEnd];
         if (first.TrimEnd() != "---")
         {
-            diagnostics.Error("SCR002", SourceSpan.StartOf(path),
+            diagnostics.Report(DiagnosticCodes.NoFrontMatter, SourceSpan.StartOf(path),
                 "the file must start with front matter: a line '---', the settings such as 'title: ...', then another '---'");
             return null;
         }
@@ -48,7 +48,7 @@ public static class FrontMatterSplitter
             line++;
         }
 
-        diagnostics.Error("SCR003", SourceSpan.StartOf(path),
+        diagnostics.Report(DiagnosticCodes.FrontMatterNotClosed, SourceSpan.StartOf(path),
             "the front matter that starts on line 1 is never closed; add a line with just '---' after the last setting");
         return null;
     }

@@ -35,12 +35,12 @@ public static partial class SiteLoader
         if (File.Exists(configPath))
             config = TextDecoder.Decode(File.ReadAllBytes(configPath), ConfigFile, diagnostics);
         else
-            diagnostics.Error("SCR030", SourceSpan.StartOf(ConfigFile), "the settings file statiq.config is missing from the site folder");
+            diagnostics.Report(DiagnosticCodes.ConfigMissing, SourceSpan.StartOf(ConfigFile), "the settings file statiq.config is missing from the site folder");
 
         var input = Path.Combine(root, "input");
         if (!Directory.Exists(input))
         {
-            diagnostics.Error("SCR031", SourceSpan.StartOf("input"), "the folder 'input' with the site's Markdown files is missing");
+            diagnostics.Report(DiagnosticCodes.InputMissing, SourceSpan.StartOf("input"), "the folder 'input' with the site's Markdown files is missing");
             return new LoadedSite(config, [], []);
         }
 
@@ -115,7 +115,7 @@ public static partial class SiteLoader
         if (kind != ContentKind.Home && !SlugPattern().IsMatch(slug))
         {
             var suggested = Slugs.From(slug);
-            diagnostics.Error("SCR011", SourceSpan.StartOf(path),
+            diagnostics.Report(DiagnosticCodes.BadName, SourceSpan.StartOf(path),
                 $"the file name '{name}' must use only lower-case letters a-z, digits and hyphens; " +
                 (suggested.Length > 0 ? $"rename it to '{suggested}.md'" : "rename it using only those characters"));
             return null;
@@ -123,14 +123,14 @@ public static partial class SiteLoader
 
         if (!name.EndsWith(".md", StringComparison.Ordinal))
         {
-            diagnostics.Error("SCR011", SourceSpan.StartOf(path), $"the file name '{name}' must end in lower-case '.md'");
+            diagnostics.Report(DiagnosticCodes.BadName, SourceSpan.StartOf(path), $"the file name '{name}' must end in lower-case '.md'");
             return null;
         }
 
         var length = new FileInfo(full).Length;
         if (length > MaxFileBytes)
         {
-            diagnostics.Error("SCR027", SourceSpan.StartOf(path),
+            diagnostics.Report(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path),
                 $"this file is {length / 1024} KB; a page may be at most {MaxFileBytes / 1024} KB, so split it or remove pasted material");
             return null;
         }
@@ -147,7 +147,7 @@ public static partial class SiteLoader
         if (path == "input/index.md") return ContentKind.Home;
         var folder = path[..path.LastIndexOf('/')];
         if (Folders.TryGetValue(folder, out var kind)) return kind;
-        diagnostics.Error("SCR026", SourceSpan.StartOf(path),
+        diagnostics.Report(DiagnosticCodes.MarkdownOutsideContent, SourceSpan.StartOf(path),
             "Markdown files belong in input/cases, input/themes, input/responses, input/pages or input/sources (or input/index.md for the home page); move this file into one of them");
         return null;
     }

@@ -24,7 +24,7 @@ public static class TextDecoder
         {
             var index = Math.Clamp(start + e.Index, 0, bytes.Length);
             var line = 1 + bytes.AsSpan(0, index).Count((byte)'\n');
-            diagnostics.Error("SCR001", new SourceSpan(path, line, 1),
+            diagnostics.Report(DiagnosticCodes.NotUtf8, new SourceSpan(path, line, 1),
                 "this file is not saved as UTF-8 text; save it again as UTF-8 (in most editors: Save with encoding, UTF-8)");
             return null;
         }
@@ -40,7 +40,7 @@ public static class TextDecoder
         {
             var lineStart = i == 0 ? 0 : text.LastIndexOf('\n', i - 1) + 1;
             var line = 1 + text.AsSpan(0, i).Count('\n');
-            diagnostics.Error("SCR001", new SourceSpan(path, line, i - lineStart + 1),
+            diagnostics.Report(DiagnosticCodes.NotUtf8, new SourceSpan(path, line, i - lineStart + 1),
                 $"this line holds an invisible control character (U+{(int)text[i]:X4}), usually pasted in from another program; delete it");
             return null;
         }

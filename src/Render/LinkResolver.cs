@@ -30,7 +30,7 @@ public sealed partial class LinkResolver
     {
         var address = Address.Of(link, from, at, diagnostics);
         if (link.IsImage && string.IsNullOrWhiteSpace(AltText(link)))
-            diagnostics.Error("SCR024", at, "this image has no description; write one between the brackets, e.g. ![A chart of referrals by year](chart.png)");
+            diagnostics.Report(DiagnosticCodes.ImageWithoutDescription, at, "this image has no description; write one between the brackets, e.g. ![A chart of referrals by year](chart.png)");
 
         HandlerFor(address)(address);
     }
@@ -55,12 +55,12 @@ public sealed partial class LinkResolver
     // 'javascript:', 'file:' and the like: the address is dropped.
     private static void UnsafeScheme(Address a)
     {
-        a.Diagnostics.Error("SCR021", a.At, $"links starting '{a.Scheme}:' are not allowed; link to a web address starting https://");
+        a.Diagnostics.Report(DiagnosticCodes.UnsafeLink, a.At, $"links starting '{a.Scheme}:' are not allowed; link to a web address starting https://");
         a.Link.Url = "";
     }
 
     private static void ImageFromAnotherWebsite(Address a) =>
-        a.Diagnostics.Error("SCR028", a.At, ImageFromElsewhere);
+        a.Diagnostics.Report(DiagnosticCodes.RemoteImage, a.At, ImageFromElsewhere);
 
     // https://, http://, mailto: and tel: addresses are kept as they are.
     private static void AnotherWebsite(Address a) => MarkExternal(a.Link);
@@ -68,7 +68,7 @@ public sealed partial class LinkResolver
     // '//host/path' is another website's address without its https: part.
     private static void WithoutScheme(Address a)
     {
-        a.Diagnostics.Error(a.Link.IsImage ? "SCR028" : "SCR020", a.At, a.Link.IsImage
+        a.Diagnostics.Report(a.Link.IsImage ? DiagnosticCodes.RemoteImage : DiagnosticCodes.BrokenLink, a.At, a.Link.IsImage
             ? ImageFromElsewhere
             : $"the link '{a.Url}' leaves out the start of the web address; write it in full, starting https://");
         a.Link.Url = "";
@@ -77,7 +77,7 @@ public sealed partial class LinkResolver
     private static void NoAddress(Address a)
     {
         MarkAsLink(a.Link);
-        a.Diagnostics.Error("SCR020", a.At, "this link has no address; write it between the round brackets, e.g. [neglect](../themes/neglect.md)");
+        a.Diagnostics.Report(DiagnosticCodes.BrokenLink, a.At, "this link has no address; write it between the round brackets, e.g. [neglect](../themes/neglect.md)");
     }
 
     // '#heading' is kept as it is.
@@ -93,7 +93,7 @@ public sealed partial class LinkResolver
     private static void NotAPageOfThisSite(Address a)
     {
         MarkAsLink(a.Link);
-        a.Diagnostics.Error("SCR020", a.At, $"the link '{a.Url}' does not lead to a page of this site; link to the page's Markdown file instead, e.g. ../cases/child-o.md");
+        a.Diagnostics.Report(DiagnosticCodes.BrokenLink, a.At, $"the link '{a.Url}' does not lead to a page of this site; link to the page's Markdown file instead, e.g. ../cases/child-o.md");
         // Reported here, at its line in the Markdown; not again as a broken link in the built page (SCR090).
         a.Link.Url = "";
     }
@@ -114,7 +114,7 @@ public sealed partial class LinkResolver
 
     private static void HiddenPage(Address a)
     {
-        a.Diagnostics.Warning("SCR105", a.At, $"'{a.Url}' is a draft or not yet published, so this link shows as plain text until it is");
+        a.Diagnostics.Report(DiagnosticCodes.LinkToHiddenPage, a.At, $"'{a.Url}' is a draft or not yet published, so this link shows as plain text until it is");
         Unwrap(a.Link);
     }
 
@@ -125,7 +125,7 @@ public sealed partial class LinkResolver
     {
         MarkAsLink(a.Link);
         var suggestion = Suggest.Closest(a.Target ?? a.Path, _allSources.Concat(_staticOutput.Keys));
-        a.Diagnostics.Error("SCR020", a.At,
+        a.Diagnostics.Report(DiagnosticCodes.BrokenLink, a.At,
             $"the link '{a.Url}' leads to a file that does not exist" +
             (suggestion is null ? "" : $"; did you mean '{Relative(a.From.Source.Path, suggestion)}'?"));
     }
@@ -166,7 +166,7 @@ public sealed partial class LinkResolver
         var scheme = Scheme().Match(link.Url);
         if (!link.IsEmail && (!scheme.Success || !SafeSchemes.Contains(scheme.Groups[1].Value)))
         {
-            diagnostics.Error("SCR021", at, "only web addresses starting https:// may be written as automatic links");
+            diagnostics.Report(DiagnosticCodes.UnsafeLink, at, "only web addresses starting https:// may be written as automatic links");
             return;
         }
 

@@ -62,7 +62,7 @@ public sealed partial class MarkdownRenderer
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
         {
             // Markdig refuses text nested past its depth limit (hundreds of '>' or '[' or list levels).
-            diagnostics.Error("SCR029", new SourceSpan(item.Source.Path, item.Source.BodyLine, 1),
+            diagnostics.Report(DiagnosticCodes.NestedTooDeeply, new SourceSpan(item.Source.Path, item.Source.BodyLine, 1),
                 "the text could not be read as Markdown: it is nested too deeply (quotes, lists or brackets inside each other); simplify it");
             return "";
         }
@@ -118,7 +118,7 @@ public sealed partial class MarkdownRenderer
                     (tasks ??= []).Add(task);
                     break;
                 case CodeBlock code when code is not FencedCodeBlock && ListMarker().IsMatch(code.Lines.ToString()):
-                    diagnostics.Error("SCR034", At(code),
+                    diagnostics.Report(DiagnosticCodes.TabIndentedList, At(code),
                         "this list is indented with a tab or four spaces, so it would show as a block of code; start each item at the left edge of the line with '- ' (or '1. ')");
                     break;
                 case LinkInline link:
@@ -129,9 +129,9 @@ public sealed partial class MarkdownRenderer
                     break;
                 case HeadingBlock h:
                     if (h.Level == 1)
-                        diagnostics.Error("SCR025", At(h), "use '##' for headings in the text: the page title is the page's only top-level heading");
+                        diagnostics.Report(DiagnosticCodes.TopLevelHeading, At(h), "use '##' for headings in the text: the page title is the page's only top-level heading");
                     else if (h.Level > previousLevel + 1)
-                        diagnostics.Warning("SCR104", At(h), $"this heading jumps from level {previousLevel} to level {h.Level}; use {new string('#', previousLevel + 1)} so screen reader users do not miss a level");
+                        diagnostics.Report(DiagnosticCodes.SkippedHeadingLevel, At(h), $"this heading jumps from level {previousLevel} to level {h.Level}; use {new string('#', previousLevel + 1)} so screen reader users do not miss a level");
                     previousLevel = h.Level;
                     h.GetAttributes().AddClass(h.Level <= 2 ? "govuk-heading-m" : "govuk-heading-s");
                     break;
@@ -184,7 +184,7 @@ public sealed partial class MarkdownRenderer
         if (text.StartsWith("</", StringComparison.Ordinal)) return;
         if (text.StartsWith("<!--", StringComparison.Ordinal))
         {
-            diagnostics.Warning("SCR110", at,
+            diagnostics.Report(DiagnosticCodes.HtmlComment, at,
                 "this comment is not published, but anyone can read it here, because the repository is public; write notes for reviewers in the pull request's conversation instead, and remove it");
             return;
         }
@@ -204,7 +204,7 @@ public sealed partial class MarkdownRenderer
             "u" => "leave it out: underlined text reads as a link",
             _ => "write it in Markdown instead, or leave it out",
         };
-        diagnostics.Error("SCR033", at, $"HTML such as '{(text.Length > 30 ? text[..30] + "..." : text)}' is not shown on the site; {instead}");
+        diagnostics.Report(DiagnosticCodes.RawHtml, at, $"HTML such as '{(text.Length > 30 ? text[..30] + "..." : text)}' is not shown on the site; {instead}");
     }
 
     // "[Child O](Child O)", "(../cases/Child O.md)": CommonMark reads an address with a space as plain text.
@@ -220,7 +220,7 @@ public sealed partial class MarkdownRenderer
             var address = m.Groups["address"].Value.Trim();
             var image = m.Value.StartsWith('!');
             var suggestion = image ? null : _links.PageNamed(address, source.Path);
-            diagnostics.Error("SCR035", at, image
+            diagnostics.Report(DiagnosticCodes.SpaceInAddress, at, image
                 ? $"this image's address '{address}' has spaces, so it shows as text; rename the file with lower-case letters, digits and hyphens only, and use that name here"
                 : $"this link's address '{address}' has spaces, so it shows as text, not a link; " +
                   (suggestion is null ? "link to the page's file, e.g. [Child O](../cases/child-o.md)" : $"write ({suggestion})"));

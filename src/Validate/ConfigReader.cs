@@ -38,19 +38,19 @@ public static class ConfigReader
             if (int.TryParse(reviewMonths, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1200)
                 months = n;
             else
-                diagnostics.Error("SCR008", r.AtKey("status_review_months"), "'status_review_months' must be a whole number of months, e.g. 12, or left out to turn the warning off");
+                diagnostics.Report(DiagnosticCodes.WrongKind, r.AtKey("status_review_months"), "'status_review_months' must be a whole number of months, e.g. 12, or left out to turn the warning off");
         }
 
         if ((localName is null) != (localPhone is null))
-            diagnostics.Error("SCR007", r.AtKey(localName is null ? "local_contact_name" : "local_contact_phone"),
+            diagnostics.Report(DiagnosticCodes.MissingKey, r.AtKey(localName is null ? "local_contact_name" : "local_contact_phone"),
                 "set both local_contact_name and local_contact_phone, or leave both empty");
 
         if (types.Count == 0 && r.Has("review_types"))
-            diagnostics.Error("SCR007", r.AtKey("review_types"), "'review_types' needs at least one entry, e.g. 'serious-case-review: Serious case review'");
+            diagnostics.Report(DiagnosticCodes.MissingKey, r.AtKey("review_types"), "'review_types' needs at least one entry, e.g. 'serious-case-review: Serious case review'");
         foreach (var (key, _, at) in types)
         {
             if (!SiteLoader.SlugPattern().IsMatch(key))
-                diagnostics.Error("SCR011", at, $"the review type '{key}' must use only a-z, 0-9 and hyphens");
+                diagnostics.Report(DiagnosticCodes.BadName, at, $"the review type '{key}' must use only a-z, 0-9 and hyphens");
         }
 
         if (diagnostics.ErrorCount(path) > errorsBefore) return null;
@@ -79,7 +79,7 @@ public static class ConfigReader
             var e = r.Nested(map, $"under '{key}'");
             var before = diagnostics.ErrorCount(SiteLoader.ConfigFile);
             if (!SiteLoader.SlugPattern().IsMatch(key))
-                diagnostics.Error("SCR011", at, $"the help line '{key}' must be named with only a-z, 0-9 and hyphens, e.g. 'samaritans'");
+                diagnostics.Report(DiagnosticCodes.BadName, at, $"the help line '{key}' must be named with only a-z, 0-9 and hyphens, e.g. 'samaritans'");
             var name = e.Text("name", required: true);
             var phone = e.Text("phone", required: true);
             var who = e.Text("for", required: false);
@@ -87,11 +87,11 @@ public static class ConfigReader
             var themes = e.Slugs("themes", required: true);
             e.Finish();
             if (phone is not null && !IsPhoneNumber(phone))
-                diagnostics.Error("SCR055", e.AtKey("phone"),
+                diagnostics.Report(DiagnosticCodes.BadHelpLine, e.AtKey("phone"),
                     $"'{phone}' is not a phone number: write it as the service's own page does, with digits and spaces only, e.g. 116 123");
             var page = url is null ? null : ParseWebAddress(url);
             if (url is not null && page is not { Scheme: "https" })
-                diagnostics.Error("SCR055", e.AtKey("url"),
+                diagnostics.Report(DiagnosticCodes.BadHelpLine, e.AtKey("url"),
                     "'url' must be the https:// address of the service's own page that gives this number, so that anyone can check it");
             if (diagnostics.ErrorCount(SiteLoader.ConfigFile) == before)
                 result.Add(new HelpLine(key, name!, phone!, who, page!, themes, at));
@@ -122,7 +122,7 @@ public static class ConfigReader
         if (text is null) return null;
         var uri = parse(text);
         if (uri is null)
-            diagnostics.Error("SCR010", r.AtKey(key), $"'{key}' must be a full web address starting with https:// (or http://), e.g. https://example.github.io/site/");
+            diagnostics.Report(DiagnosticCodes.NotAllowedValue, r.AtKey(key), $"'{key}' must be a full web address starting with https:// (or http://), e.g. https://example.github.io/site/");
         return uri;
     }
 }

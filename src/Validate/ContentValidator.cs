@@ -79,7 +79,7 @@ public static partial class ContentValidator
         var summary = r.FreeText("summary", required: file.Kind != ContentKind.Source);
         var draft = r.Flag("draft", fallback: false);
         if (summary is { Length: > SummaryAdvisedLength })
-            diagnostics.Warning("SCR101", r.AtKey("summary"),
+            diagnostics.Report(DiagnosticCodes.LongSummary, r.AtKey("summary"),
                 $"the summary is {summary.Length} characters; keep it under {SummaryAdvisedLength} so it shows in full in lists and search results");
 
         ContentItem? item = file.Kind switch
@@ -106,20 +106,20 @@ public static partial class ContentValidator
         var reviewType = checkReviewType ? r.OneOf("review_type", reviewTypes, required: true) : r.Text("review_type", required: true);
         var year = r.Text("year", required: true);
         if (year is not null && !IsBoardYear(year))
-            diagnostics.Error("SCR009", r.AtKey("year"), $"'year' is '{year}'; write the Board year as two years with a hyphen, e.g. 2015-16");
+            diagnostics.Report(DiagnosticCodes.InvalidDate, r.AtKey("year"), $"'year' is '{year}'; write the Board year as two years with a hyphen, e.g. 2015-16");
         var published = r.Date("published", required: true);
         var publication = r.OneOf("publication", Publications.Keys, required: true);
         var reason = r.FreeText("withheld_reason", required: false);
         // A draft may be saved before its themes are chosen; it cannot be published without one.
         var themes = r.Slugs("themes", required: !draft);
         if (draft && themes.Count == 0)
-            diagnostics.Warning("SCR106", r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
+            diagnostics.Report(DiagnosticCodes.DraftWithoutThemesOrSource, r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
         var responses = r.Slugs("responses", required: false);
         var reportUrl = r.Text("report_url", required: false);
         var questions = r.TextList("questions");
         var keyLearning = r.TextList("key_learning");
         if (r.Has("key_learning") && keyLearning.Count is < 3 or > 5)
-            diagnostics.Error("SCR057", r.AtKey("key_learning"),
+            diagnostics.Report(DiagnosticCodes.KeyLearningCount, r.AtKey("key_learning"),
                 $"'key_learning' has {keyLearning.Count} point{(keyLearning.Count == 1 ? "" : "s")}; give 3 to 5, each a line starting with '- ' and taken from the source's words");
         var helpLines = r.Slugs("help_lines", required: false);
         var embargo = r.Flag("embargo", fallback: false);
@@ -127,23 +127,23 @@ public static partial class ContentValidator
         if (publication == "withheld")
         {
             if (reason is null)
-                diagnostics.Error("SCR016", r.AtKey("publication"),
+                diagnostics.Report(DiagnosticCodes.WithheldWithoutReason, r.AtKey("publication"),
                     "a withheld case needs 'withheld_reason': one or two sentences saying why the Board decided not to publish the findings");
             if (questions.Count > 0)
-                diagnostics.Error("SCR019", r.AtKey("questions"),
+                diagnostics.Report(DiagnosticCodes.WithheldWithQuestions, r.AtKey("questions"),
                     "a withheld case cannot add 'questions': its page shows only the learning the Board made public; remove them");
             if (r.Has("report_url"))
-                diagnostics.Error("SCR015", r.AtKey("report_url"),
+                diagnostics.Report(DiagnosticCodes.WithheldWithReport, r.AtKey("report_url"),
                     "a withheld case must not have a 'report_url': the Board decided not to publish the findings; remove this line");
         }
         else if (publication == "published" && r.Has("withheld_reason"))
         {
-            diagnostics.Error("SCR017", r.AtKey("withheld_reason"),
+            diagnostics.Report(DiagnosticCodes.ReasonOnPublished, r.AtKey("withheld_reason"),
                 "'withheld_reason' is only for cases with 'publication: withheld'; remove it, or change 'publication'");
         }
 
         if (reportUrl is not null && !IsSecureWebAddress(reportUrl))
-            diagnostics.Error("SCR021", r.AtKey("report_url"), "'report_url' must be a full web address starting with https://");
+            diagnostics.Report(DiagnosticCodes.UnsafeLink, r.AtKey("report_url"), "'report_url' must be a full web address starting with https://");
 
         return new CaseItem(file, title!, summary!, draft, reviewType!, year!, published.GetValueOrDefault(),
             publication == "withheld" ? Publication.Withheld : Publication.Published, reason,
@@ -162,11 +162,11 @@ public static partial class ContentValidator
         // A status is only ever true as at a date: the reader must never take January 2017's word for today.
         var asAt = r.Has("as_at") ? r.Date("as_at", required: true) : null;
         if (!r.Has("as_at"))
-            diagnostics.Error("SCR052", r.AtKey("status"),
+            diagnostics.Report(DiagnosticCodes.StatusWithoutDate, r.AtKey("status"),
                 $"the status{(status is null ? "" : $" '{status}'")} has no date: add a line 'as_at: 2017-01' with the month (or day) on which the source says the response stood there");
         var themes = r.Slugs("themes", required: !draft);
         if (draft && themes.Count == 0)
-            diagnostics.Warning("SCR106", r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
+            diagnostics.Report(DiagnosticCodes.DraftWithoutThemesOrSource, r.AtKey("themes"), "this draft has no themes yet; add at least one before it is published");
         var date = r.Date("date", required: false);
         var history = BindHistory(r, asAt, diagnostics);
         return new ResponseItem(file, title!, summary!, draft, status is null ? default : Statuses[status], Names(themes), date)
@@ -191,7 +191,7 @@ public static partial class ContentValidator
             e.Finish();
             if (status is null || asAt is not { } date) continue;
             if (newer is { } later && date.Start >= later.Start)
-                diagnostics.Error("SCR054", e.AtKey("as_at"),
+                diagnostics.Report(DiagnosticCodes.HistoryOutOfOrder, e.AtKey("as_at"),
                     $"this earlier status is dated {date.ToDisplay()}, which is not before {later.ToDisplay()}: 'history' lists earlier statuses, newest first, each older than the one above it and than the current 'as_at'");
             result.Add(new DatedStatus(Statuses[status], date, note));
             newer = date;
@@ -206,11 +206,11 @@ public static partial class ContentValidator
         var date = r.Date("date", required: true);
         var url = r.Text("url", required: false);
         if (url is not null && !IsSecureWebAddress(url))
-            diagnostics.Error("SCR021", r.AtKey("url"), "'url' must be a full web address starting with https://");
+            diagnostics.Report(DiagnosticCodes.UnsafeLink, r.AtKey("url"), "'url' must be a full web address starting with https://");
         var localCopy = r.Text("local_copy", required: false);
         if (localCopy is not null && !IsSeedPath(localCopy))
         {
-            diagnostics.Error("SCR053", r.AtKey("local_copy"),
+            diagnostics.Report(DiagnosticCodes.BadLocalCopy, r.AtKey("local_copy"),
                 $"'local_copy' must name a text file (.txt or .md) in the seeds folder, written from the site folder, e.g. 'seeds/bulletin.txt'");
             localCopy = null;
         }
@@ -228,7 +228,7 @@ public static partial class ContentValidator
         if (source.LocalCopy is null) return source;
         if (seeds.TryGetValue(source.LocalCopy, out var text)) return source with { LocalCopyText = text };
         var r = Reread(source, new DiagnosticBag());
-        diagnostics.Error("SCR053", r?.AtKey("local_copy") ?? SourceSpan.StartOf(source.Source.Path),
+        diagnostics.Report(DiagnosticCodes.BadLocalCopy, r?.AtKey("local_copy") ?? SourceSpan.StartOf(source.Source.Path),
             $"'local_copy' names {source.LocalCopy}, which is not a UTF-8 text file in the seeds folder; add the document there, correct the name or remove this line" +
             Suggest.DidYouMean(source.LocalCopy, seeds.Keys));
         return source;
@@ -244,7 +244,7 @@ public static partial class ContentValidator
             if (address.Length > 0 && !address.EndsWith('/') && !address.EndsWith(".html", StringComparison.Ordinal)) address += "/";
             if (!MovedAddress().IsMatch(address))
             {
-                diagnostics.Error("SCR039", at,
+                diagnostics.Report(DiagnosticCodes.BadMovedFrom, at,
                     $"'{text}' is not an address of this site; write the old address without the site's own part, e.g. cases/child-x/ for https://owner.github.io/site/cases/child-x/");
                 continue;
             }
@@ -281,9 +281,9 @@ public static partial class ContentValidator
         {
             var what = file.Kind == ContentKind.Case ? "case review" : "Board response";
             if (draft)
-                diagnostics.Warning("SCR106", r.AtKey("sources"), "this draft names no source yet; add 'sources' before it is published");
+                diagnostics.Report(DiagnosticCodes.DraftWithoutThemesOrSource, r.AtKey("sources"), "this draft names no source yet; add 'sources' before it is published");
             else
-                diagnostics.Error("SCR050", r.AtKey("sources"),
+                diagnostics.Report(DiagnosticCodes.NoSource, r.AtKey("sources"),
                     $"this {what} names no source: add a line 'sources: [...]' with the file name (without .md) of the document in input/sources that it is written from; the page may say only what that source says");
         }
 
@@ -294,7 +294,7 @@ public static partial class ContentValidator
     {
         // Not when input/ itself is missing, or when index.md exists but could not be read (already reported).
         if (site.Files.All(f => f.Kind != ContentKind.Home) && diagnostics.ErrorCount("input") == 0 && diagnostics.ErrorCount("input/index.md") == 0)
-            diagnostics.Error("SCR031", SourceSpan.StartOf("input/index.md"), "the home page input/index.md is missing");
+            diagnostics.Report(DiagnosticCodes.InputMissing, SourceSpan.StartOf("input/index.md"), "the home page input/index.md is missing");
     }
 
     /// <summary>Addresses the site itself uses at its root, which a plain page cannot take.</summary>
@@ -304,14 +304,14 @@ public static partial class ContentValidator
     private static void CheckDuplicates(IReadOnlyList<SourceFile> files, DiagnosticBag diagnostics)
     {
         foreach (var page in files.Where(f => f.Kind == ContentKind.Page && ReservedPageSlugs.Contains(f.Slug)))
-            diagnostics.Error("SCR014", SourceSpan.StartOf(page.Path),
+            diagnostics.Report(DiagnosticCodes.DuplicateName, SourceSpan.StartOf(page.Path),
                 $"the address /{page.Slug}/ is used by the site itself; give this page another file name");
 
         foreach (var group in files.GroupBy(f => (f.Kind, Slug: f.Slug.ToLowerInvariant())).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var other in group.Skip(1))
-                diagnostics.Error("SCR014", SourceSpan.StartOf(other.Path),
+                diagnostics.Report(DiagnosticCodes.DuplicateName, SourceSpan.StartOf(other.Path),
                     $"this file has the same name as {first.Path}; two pages cannot share an address, so rename one of them");
         }
     }
@@ -327,20 +327,20 @@ public static partial class ContentValidator
         {
             // Positions are only needed for a broken reference; most files never reread their YAML.
             var r = new Lazy<FrontMatterReader?>(() => Reread(item, new DiagnosticBag()));
-            Check(r, "sources", item.Sources, sources, "source", "SCR051", "input/sources", diagnostics);
+            Check(r, "sources", item.Sources, sources, "source", DiagnosticCodes.UnknownSource, "input/sources", diagnostics);
             switch (item)
             {
                 case CaseItem c:
-                    Check(r, "themes", c.Themes, themes, "theme", "SCR012", "input/themes", diagnostics);
-                    Check(r, "responses", c.Responses, responses, "Board response", "SCR013", "input/responses", diagnostics);
+                    Check(r, "themes", c.Themes, themes, "theme", DiagnosticCodes.UnknownTheme, "input/themes", diagnostics);
+                    Check(r, "responses", c.Responses, responses, "Board response", DiagnosticCodes.UnknownResponse, "input/responses", diagnostics);
                     break;
                 case ResponseItem resp:
-                    Check(r, "themes", resp.Themes, themes, "theme", "SCR012", "input/themes", diagnostics);
+                    Check(r, "themes", resp.Themes, themes, "theme", DiagnosticCodes.UnknownTheme, "input/themes", diagnostics);
                     break;
                 case ThemeItem t:
-                    Check(r, "related", t.Related, themes, "theme", "SCR012", "input/themes", diagnostics);
-                    Check(r, "includes", t.Includes, themes, "theme", "SCR012", "input/themes", diagnostics);
-                    if (t.Related.Contains(t.Slug)) diagnostics.Error("SCR018", SpanOf(r, "related", t.Slug), "a theme cannot be related to itself; remove it from 'related'");
+                    Check(r, "related", t.Related, themes, "theme", DiagnosticCodes.UnknownTheme, "input/themes", diagnostics);
+                    Check(r, "includes", t.Includes, themes, "theme", DiagnosticCodes.UnknownTheme, "input/themes", diagnostics);
+                    if (t.Related.Contains(t.Slug)) diagnostics.Report(DiagnosticCodes.ThemeCycle, SpanOf(r, "related", t.Slug), "a theme cannot be related to itself; remove it from 'related'");
                     break;
             }
         }
@@ -356,7 +356,7 @@ public static partial class ContentValidator
         foreach (var line in config.HelpLines)
         {
             foreach (var theme in line.Themes.Where(t => !themes.Contains(t.Slug)))
-                diagnostics.Error("SCR012", theme.At,
+                diagnostics.Report(DiagnosticCodes.UnknownTheme, theme.At,
                     $"unknown theme '{theme.Slug}' in the help line '{line.Key}'{Suggest.DidYouMeanOrChoices(theme.Slug, themes)} (there is no input/themes/{theme.Slug}.md)");
         }
 
@@ -365,7 +365,7 @@ public static partial class ContentValidator
         {
             var r = new Lazy<FrontMatterReader?>(() => Reread(item, new DiagnosticBag()));
             foreach (var key in item.HelpLines.Where(k => !keys.Contains(k)))
-                diagnostics.Error("SCR056", SpanOf(r, "help_lines", key),
+                diagnostics.Report(DiagnosticCodes.UnknownHelpLine, SpanOf(r, "help_lines", key),
                     $"unknown help line '{key}'{Suggest.DidYouMeanOrChoices(key, keys)} (a case names a help line by its name under 'help_lines:' in statiq.config)");
         }
     }
@@ -395,7 +395,7 @@ public static partial class ContentValidator
 
                 var at = r.Value?.Slugs("moved_from", required: false).FirstOrDefault(s => s.Slug.Trim().TrimStart('/').TrimEnd('/') == address.TrimEnd('/'))?.At
                     ?? r.Value?.AtKey("moved_from") ?? SourceSpan.StartOf(item.Source.Path);
-                diagnostics.Error("SCR039", at, $"the old address '{address}' {problem}, so it cannot lead here; remove it from 'moved_from'");
+                diagnostics.Report(DiagnosticCodes.BadMovedFrom, at, $"the old address '{address}' {problem}, so it cannot lead here; remove it from 'moved_from'");
             }
         }
     }
@@ -419,7 +419,7 @@ public static partial class ContentValidator
                     {
                         var r = new Lazy<FrontMatterReader?>(() => Reread(theme, new DiagnosticBag()));
                         var at = SpanOf(r, "includes", theme.Includes.Contains(theme.Slug) ? theme.Slug : theme.Includes[0]);
-                        diagnostics.Error("SCR018", at, path == theme.Slug
+                        diagnostics.Report(DiagnosticCodes.ThemeCycle, at, path == theme.Slug
                             ? $"the theme '{theme.Slug}' includes itself; remove it from 'includes'"
                             : $"the themes include each other in a circle ({path} -> {theme.Slug}); remove one of the 'includes'");
                         stack.Clear();
@@ -433,11 +433,11 @@ public static partial class ContentValidator
     }
 
     private static void Check(Lazy<FrontMatterReader?> r, string key, IReadOnlyList<string> slugs, HashSet<string> known,
-        string what, string code, string folder, DiagnosticBag diagnostics)
+        string what, DiagnosticCode code, string folder, DiagnosticBag diagnostics)
     {
         foreach (var slug in slugs.Where(s => !known.Contains(s)))
         {
-            diagnostics.Error(code, SpanOf(r, key, slug),
+            diagnostics.Report(code, SpanOf(r, key, slug),
                 $"unknown {what} '{slug}'{Suggest.DidYouMeanOrChoices(slug, known)} (there is no {folder}/{slug}.md; if it was renamed or removed, change this reference too)");
         }
     }
@@ -470,7 +470,7 @@ public static partial class ContentValidator
             var asAt = response.AsAt.Day is null ? response.AsAt.Start.AddMonths(1).AddDays(-1) : response.AsAt.Start;
             if (asAt.AddMonths(months) >= today) continue;
             var r = Reread(response, new DiagnosticBag());
-            diagnostics.Warning("SCR107", r?.AtKey("as_at") ?? SourceSpan.StartOf(response.Source.Path),
+            diagnostics.Report(DiagnosticCodes.StaleStatus, r?.AtKey("as_at") ?? SourceSpan.StartOf(response.Source.Path),
                 $"this status is as at {response.AsAt.ToDisplay()}, more than {months} months ago; confirm it with the Board, then update 'status' and 'as_at' (moving the old status into 'history')");
         }
     }

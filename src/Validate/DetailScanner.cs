@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Lscb.Site.Core;
 
 namespace Lscb.Site.Validate;
 
@@ -8,8 +9,11 @@ namespace Lscb.Site.Validate;
 /// <param name="Index">Where the match starts in the text.</param>
 /// <param name="Length">How long the match is.</param>
 /// <param name="Message">What it is and what to write instead.</param>
-/// <param name="IsWarning">True for language (a warning); identifying details are always errors.</param>
-public sealed record Finding(string Code, int Index, int Length, string Message, bool IsWarning = false);
+public sealed record Finding(DiagnosticCode Code, int Index, int Length, string Message)
+{
+    /// <summary>True for language (a warning); identifying details are always errors.</summary>
+    public bool IsWarning => Code.Severity == Severity.Warning;
+}
 
 /// <summary>
 /// Finds details that could identify a child or family: postcodes, dates of birth and exact dates of
@@ -47,14 +51,14 @@ public static partial class DetailScanner
                 Dates(text, p, found);
                 Numbers(text, p, sitePhones, found);
                 foreach (var m in In(StreetAddress(), text, p))
-                    found.Add(new("SCR065", m.Index, m.Length,
+                    found.Add(new(DiagnosticCodes.StreetAddress, m.Index, m.Length,
                         $"'{Show(m.Value)}' looks like a street address; name no street or house: write 'the family home', or name only the borough"));
             }
 
             if (span.Contains('@'))
             {
                 foreach (var m in In(Email(), text, p))
-                    found.Add(new("SCR064", m.Index, m.Length,
+                    found.Add(new(DiagnosticCodes.EmailAddress, m.Index, m.Length,
                         $"'{Show(m.Value)}' is an email address; remove it. An address can identify a person, and readers are helped through the numbers in statiq.config"));
             }
 
@@ -95,12 +99,12 @@ public static partial class DetailScanner
     private static void Postcodes(string text, Part p, List<Finding> found)
     {
         foreach (var m in In(FullPostcode(), text, p))
-            found.Add(new("SCR060", m.Index, m.Length,
+            found.Add(new(DiagnosticCodes.Postcode, m.Index, m.Length,
                 $"'{Show(m.Value)}' looks like a postcode, which can point to a family's home; name no place smaller than the borough (e.g. 'in Knowsley')"));
         foreach (var m in In(OutwardPostcode(), text, p).Concat(In(OutwardPostcodeArea(), text, p)))
         {
             var code = m.Groups["code"];
-            found.Add(new("SCR060", code.Index, code.Length,
+            found.Add(new(DiagnosticCodes.Postcode, code.Index, code.Length,
                 $"'{code.Value}' is the first half of a postcode, used here as a place; name no place smaller than the borough (e.g. 'in Knowsley')"));
         }
     }
@@ -114,10 +118,10 @@ public static partial class DetailScanner
             var before = Before(text, index, 70);
             var after = After(text, index + length, 50);
             if (Birth().IsMatch(before) || Birth().IsMatch(after))
-                found.Add(new("SCR061", index, length,
+                found.Add(new(DiagnosticCodes.ExactDateOfEvent, index, length,
                     $"'{Show(value)}' is an exact date of birth; write a season and year or the Board year instead (e.g. 'spring 2009', '2008-09'), never the day"));
             else if (Event().IsMatch(before) || Event().IsMatch(after))
-                found.Add(new("SCR061", index, length,
+                found.Add(new(DiagnosticCodes.ExactDateOfEvent, index, length,
                     $"'{Show(value)}' is the exact date of a death, injury or incident; write a season and year or the Board year instead (e.g. 'spring 2016', '2015-16')"));
         }
 
@@ -127,7 +131,7 @@ public static partial class DetailScanner
             var nearest = dates.MinBy(d => Math.Abs(d.Index - age.Index));
             var (from, to) = nearest.Index < age.Index ? (nearest.Index, age.Index) : (age.Index, nearest.Index);
             if (to - from > 100 || text.AsSpan(from, to - from).Contains("\n\n", StringComparison.Ordinal)) continue;
-            found.Add(new("SCR067", age.Index, age.Length,
+            found.Add(new(DiagnosticCodes.AgeBesideDate, age.Index, age.Length,
                 $"'{Show(age.Value)}' stands beside the exact date '{Show(nearest.Value)}', and together they give a date of birth; give the age or a season and year, not both"));
         }
     }
@@ -172,7 +176,7 @@ public static partial class DetailScanner
         {
             var digits = Digits(m.Value);
             if (digits.Length == 10 && IsNhsNumber(digits))
-                found.Add(new("SCR062", m.Index, m.Length,
+                found.Add(new(DiagnosticCodes.NhsNumber, m.Index, m.Length,
                     $"'{Show(m.Value)}' looks like an NHS number (it passes the NHS check digit); remove it: no health, case or reference number may be published"));
         }
 
@@ -181,7 +185,7 @@ public static partial class DetailScanner
             var digits = Digits(m.Value);
             if (digits.StartsWith("44", StringComparison.Ordinal)) digits = "0" + digits[2..];
             if (sitePhones.Contains(digits) || (digits.Length == 10 && IsNhsNumber(digits))) continue;
-            found.Add(new("SCR063", m.Index, m.Length,
+            found.Add(new(DiagnosticCodes.PhoneNumber, m.Index, m.Length,
                 $"'{Show(m.Value)}' is a phone number that is not one of the site's own (statiq.config); remove it. A national helpline's number belongs in statiq.config, taken from the service's own published page"));
         }
     }
@@ -208,7 +212,7 @@ public static partial class DetailScanner
             // "Primary School" or "the High School" alone names no school; a name has a word of its own.
             if (name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => Generic.Contains(w.Trim('\'', '’'))))
                 continue;
-            found.Add(new("SCR066", m.Index, m.Length,
+            found.Add(new(DiagnosticCodes.NamedPlace, m.Index, m.Length,
                 $"'{Show(m.Value)}' looks like the name of a school, nursery, surgery or children's home, which can identify a child; write what it is instead (e.g. 'the child's primary school', 'the GP surgery')"));
         }
     }

@@ -68,7 +68,7 @@ public sealed class FrontMatterReader
         var value = scalar.Value?.Trim();
         if (string.IsNullOrEmpty(value))
         {
-            if (required) _diagnostics.Error("SCR022", At(node), $"'{key}' is empty; write its text after the colon");
+            if (required) _diagnostics.Report(DiagnosticCodes.EmptyValue, At(node), $"'{key}' is empty; write its text after the colon");
             return null;
         }
 
@@ -101,23 +101,24 @@ public sealed class FrontMatterReader
         if (node is YamlScalarNode { Value: { } v } && PartialDate.TryParse(v.Trim(), out var date)) return date;
         if (node is YamlScalarNode { Value: { } text } && System.Text.RegularExpressions.Regex.IsMatch(text.Trim(), @"^\d{4}-\d{2}(-\d{2})?$"))
         {
-            _diagnostics.Error("SCR009", At(node), $"'{key}' is '{text.Trim()}', which is not a date that exists; check the month and day");
+            _diagnostics.Report(DiagnosticCodes.InvalidDate, At(node), $"'{key}' is '{text.Trim()}', which is not a date that exists; check the month and day");
             return null;
         }
 
-        _diagnostics.Error("SCR009", At(node),
+        _diagnostics.Report(DiagnosticCodes.InvalidDate, At(node),
             $"'{key}' must be a date written year-month-day, e.g. 2017-01-31 (or year-month, e.g. 2017-01, when the day is not known)");
         return null;
     }
 
     /// <summary>One of a fixed set of values, with a suggestion when it is close to one.</summary>
-    public string? OneOf(string key, IReadOnlyCollection<string> allowed, bool required, string code = "SCR010")
+    public string? OneOf(string key, IReadOnlyCollection<string> allowed, bool required, DiagnosticCode? code = null)
     {
+        code ??= DiagnosticCodes.NotAllowedValue;
         var value = Text(key, required);
         if (value is null) return null;
         if (allowed.Contains(value)) return value;
         var node = _map.Children[new YamlScalarNode(key)];
-        _diagnostics.Error(code, At(node),
+        _diagnostics.Report(code, At(node),
             $"'{value}' is not an allowed value of '{key}'{Suggest.DidYouMean(value, allowed)} (allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))})");
         return null;
     }
@@ -147,13 +148,13 @@ public sealed class FrontMatterReader
         {
             if (item is not YamlScalarNode { Value: { } v } || v.Trim().Length == 0)
             {
-                _diagnostics.Error("SCR008", At(item), $"each item of '{key}' must be a single name, e.g. neglect");
+                _diagnostics.Report(DiagnosticCodes.WrongKind, At(item), $"each item of '{key}' must be a single name, e.g. neglect");
                 continue;
             }
 
             if (result.Any(r => r.Slug == v.Trim()))
             {
-                _diagnostics.Warning("SCR103", At(item), $"'{v.Trim()}' is listed twice in '{key}'");
+                _diagnostics.Report(DiagnosticCodes.ListedTwice, At(item), $"'{v.Trim()}' is listed twice in '{key}'");
                 continue;
             }
 
@@ -161,7 +162,7 @@ public sealed class FrontMatterReader
         }
 
         if (required && result.Count == 0)
-            _diagnostics.Error("SCR007", At(node), $"'{key}' needs at least one item");
+            _diagnostics.Report(DiagnosticCodes.MissingKey, At(node), $"'{key}' needs at least one item");
         return result;
     }
 
@@ -180,7 +181,7 @@ public sealed class FrontMatterReader
         foreach (var item in seq.Children)
         {
             if (item is YamlScalarNode { Value: { } v } && v.Trim().Length > 0) result.Add(v.Trim());
-            else _diagnostics.Error("SCR008", At(item), $"each item of '{key}' must be a line of text");
+            else _diagnostics.Report(DiagnosticCodes.WrongKind, At(item), $"each item of '{key}' must be a line of text");
         }
 
         return result;
@@ -201,7 +202,7 @@ public sealed class FrontMatterReader
         foreach (var item in seq.Children)
         {
             if (item is YamlMappingNode map) result.Add(map);
-            else _diagnostics.Error("SCR008", At(item), $"each item of '{key}' must be {expected}");
+            else _diagnostics.Report(DiagnosticCodes.WrongKind, At(item), $"each item of '{key}' must be {expected}");
         }
 
         return result;
@@ -222,7 +223,7 @@ public sealed class FrontMatterReader
         foreach (var (k, v) in outer.Children)
         {
             if (k is YamlScalarNode { Value: { } name } && v is YamlMappingNode map) result.Add((name, map, At(k)));
-            else _diagnostics.Error("SCR008", At(k), $"each entry of '{key}' must be {expected}");
+            else _diagnostics.Report(DiagnosticCodes.WrongKind, At(k), $"each entry of '{key}' must be {expected}");
         }
 
         return result;
@@ -263,7 +264,7 @@ public sealed class FrontMatterReader
             if (k is YamlScalarNode { Value: { } name } && v is YamlScalarNode { Value: { } text } && text.Trim().Length > 0)
                 result.Add((name, text.Trim(), At(k)));
             else
-                _diagnostics.Error("SCR008", At(k), $"each entry of '{key}' must be written 'name: text'");
+                _diagnostics.Report(DiagnosticCodes.WrongKind, At(k), $"each entry of '{key}' must be written 'name: text'");
         }
 
         return result;
@@ -278,11 +279,11 @@ public sealed class FrontMatterReader
             if (_known.Contains(name)) continue;
             if (key is not YamlScalarNode)
             {
-                _diagnostics.Error("SCR006", At(key), $"a setting's name must be a plain word such as 'title' (allowed: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
+                _diagnostics.Report(DiagnosticCodes.UnknownKey, At(key), $"a setting's name must be a plain word such as 'title' (allowed: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
                 continue;
             }
 
-            _diagnostics.Error("SCR006", At(key),
+            _diagnostics.Report(DiagnosticCodes.UnknownKey, At(key),
                 $"'{name}' is not a setting this page can have{Suggest.DidYouMean(name, _known)} (allowed: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
         }
     }
@@ -306,7 +307,7 @@ public sealed class FrontMatterReader
             if (node is YamlScalarNode { Value: null } && !required) return null;
             if (node is YamlScalarNode { Value: null } && required)
             {
-                _diagnostics.Error("SCR022", At(node), $"'{key}' is empty; write its value after the colon");
+                _diagnostics.Report(DiagnosticCodes.EmptyValue, At(node), $"'{key}' is empty; write its value after the colon");
                 return null;
             }
 
@@ -314,11 +315,11 @@ public sealed class FrontMatterReader
         }
 
         if (required)
-            _diagnostics.Error("SCR007", Start, $"the required setting '{key}' is missing; add a line '{key}: ...' " +
+            _diagnostics.Report(DiagnosticCodes.MissingKey, Start, $"the required setting '{key}' is missing; add a line '{key}: ...' " +
                 (Place ?? (_path == Load.SiteLoader.ConfigFile ? "to statiq.config" : "to the front matter")));
         return null;
     }
 
     private void Wrong(string key, YamlNode node, string expected) =>
-        _diagnostics.Error("SCR008", At(node), string.Create(CultureInfo.InvariantCulture, $"'{key}' must be {expected}"));
+        _diagnostics.Report(DiagnosticCodes.WrongKind, At(node), string.Create(CultureInfo.InvariantCulture, $"'{key}' must be {expected}"));
 }

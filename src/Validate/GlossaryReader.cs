@@ -29,15 +29,15 @@ public static class GlossaryReader
             var themeRefs = t.Slugs("themes", required: false);
             t.Finish();
             foreach (var theme in themeRefs.Where(s => !themes.Contains(s.Slug)))
-                diagnostics.Error("SCR012", theme.At, $"unknown theme '{theme.Slug}'{Suggest.DidYouMeanOrChoices(theme.Slug, themes)} (there is no input/themes/{theme.Slug}.md)");
+                diagnostics.Report(DiagnosticCodes.UnknownTheme, theme.At, $"unknown theme '{theme.Slug}'{Suggest.DidYouMeanOrChoices(theme.Slug, themes)} (there is no input/themes/{theme.Slug}.md)");
             foreach (var abbreviation in abbreviations.Where(a => !a.All(ch => char.IsAsciiLetterUpper(ch) || char.IsAsciiDigit(ch))))
-                diagnostics.Error("SCR058", t.AtKey("abbreviations"), $"the abbreviation '{abbreviation}' must be written in capital letters and digits only, as practitioners write it, e.g. CSE or GCP2");
+                diagnostics.Report(DiagnosticCodes.GlossaryClash, t.AtKey("abbreviations"), $"the abbreviation '{abbreviation}' must be written in capital letters and digits only, as practitioners write it, e.g. CSE or GCP2");
             if (term is not null)
             {
                 foreach (var name in abbreviations.Concat(others).Prepend(term))
                 {
                     if (names.TryGetValue(name, out var other) && other != term)
-                        diagnostics.Error("SCR058", t.AtKey(name == term ? "term" : abbreviations.Contains(name) ? "abbreviations" : "other_names"),
+                        diagnostics.Report(DiagnosticCodes.GlossaryClash, t.AtKey(name == term ? "term" : abbreviations.Contains(name) ? "abbreviations" : "other_names"),
                             $"'{name}' already names the term '{other}'; a name or abbreviation can lead to one term only");
                     else names[name] = term;
                 }

@@ -84,13 +84,13 @@ public sealed class LanguageList
         {
             var t = r.Nested(entry);
             var avoid = t.TextList("avoid");
-            if (avoid.Count == 0 && !t.Has("avoid")) diagnostics.Error("SCR007", t.Start, "the required setting 'avoid' is missing; list the phrases to avoid, e.g. avoid: [child prostitute]");
+            if (avoid.Count == 0 && !t.Has("avoid")) diagnostics.Report(DiagnosticCodes.MissingKey, t.Start, "the required setting 'avoid' is missing; list the phrases to avoid, e.g. avoid: [child prostitute]");
             var instead = t.Text("instead", required: true);
             var why = t.Text("why", required: true);
             var source = t.OneOf("source", guides.Keys, required: true);
             t.Finish();
             foreach (var phrase in avoid.Where(p => !seen.Add(Key(p))))
-                diagnostics.Error("SCR014", t.AtKey("avoid"), $"'{phrase}' is listed twice in the language list; keep it in one entry");
+                diagnostics.Report(DiagnosticCodes.DuplicateName, t.AtKey("avoid"), $"'{phrase}' is listed twice in the language list; keep it in one entry");
             if (avoid.Count > 0 && instead is not null && why is not null && source is not null)
                 terms.Add(new LanguageTerm(avoid, instead, why, guides[source]));
         }
@@ -118,8 +118,8 @@ public sealed class LanguageList
             {
                 if (!Follows(text, i, words, out var end)) continue;
                 var value = Key(text[start..end]);
-                (found ??= []).Add(new Finding("SCR108", start, end - start,
-                    $"'{value}' is language that UK guidance advises against ({term.Guide}): {char.ToLowerInvariant(term.Why[0])}{term.Why[1..].TrimEnd('.')}; write instead: {term.Instead}", IsWarning: true));
+                (found ??= []).Add(new Finding(DiagnosticCodes.AvoidedLanguage, start, end - start,
+                    $"'{value}' is language that UK guidance advises against ({term.Guide}): {char.ToLowerInvariant(term.Why[0])}{term.Why[1..].TrimEnd('.')}; write instead: {term.Instead}"));
                 i = end;
                 break;
             }

@@ -43,7 +43,7 @@ public static partial class PublishingChecks
             if (item is CaseItem c)
             {
                 if (c.Published.Start > today.AddDays(EmbargoWarningDays) && !c.Embargo)
-                    diagnostics.Error("SCR037", r.Value?.AtKey("published") ?? SourceSpan.StartOf(c.Source.Path),
+                    diagnostics.Report(DiagnosticCodes.FarFuturePublished, r.Value?.AtKey("published") ?? SourceSpan.StartOf(c.Source.Path),
                         $"'published' is {c.Published.ToDisplay()}, more than a year from now, so this case would stay hidden until then; " +
                         "check the year, or, if the embargo is meant, add the line 'embargo: true'");
             }
@@ -60,11 +60,11 @@ public static partial class PublishingChecks
         foreach (var text in Placeholders)
         {
             if (item.Summary.Contains(text, StringComparison.Ordinal))
-                diagnostics.Error("SCR038", r.Value?.AtKey("summary") ?? SourceSpan.StartOf(item.Source.Path),
+                diagnostics.Report(DiagnosticCodes.TemplateTextLeft, r.Value?.AtKey("summary") ?? SourceSpan.StartOf(item.Source.Path),
                     $"the summary is still the template's \"{text}\"; write the page's own summary before it is published (or keep 'draft: true')");
             var at = item.Source.Body.IndexOf(text, StringComparison.Ordinal);
             if (at >= 0)
-                diagnostics.Error("SCR038", BodySpan(item, at),
+                diagnostics.Report(DiagnosticCodes.TemplateTextLeft, BodySpan(item, at),
                     $"this is the template's \"{text}\"; replace it with the page's own text before it is published (or keep 'draft: true')");
         }
 
@@ -74,7 +74,7 @@ public static partial class PublishingChecks
             var level = m.Groups["level"].Length;
             var next = m.Groups["next"].Success ? m.Groups["next"].Length : 0;
             if (!TemplateHeadings.Contains(m.Groups["title"].Value) || (next > level)) continue;
-            diagnostics.Error("SCR038", BodySpan(item, m.Index),
+            diagnostics.Report(DiagnosticCodes.TemplateTextLeft, BodySpan(item, m.Index),
                 $"the heading '{m.Groups["title"].Value}' has no text under it: write that section, or remove the heading, before the page is published (or keep 'draft: true')");
         }
     }
@@ -100,7 +100,7 @@ public static partial class PublishingChecks
             var words = Words(value);
             var shared = Runs(words, RepeatedWords).FirstOrDefault(runs.Contains);
             if (shared is null) continue;
-            diagnostics.Error("SCR036", r.Value?.AtKey(key) ?? SourceSpan.StartOf(c.Source.Path),
+            diagnostics.Report(DiagnosticCodes.WithheldTextRepeated, r.Value?.AtKey(key) ?? SourceSpan.StartOf(c.Source.Path),
                 $"the {key} of this withheld review repeats its text (\"{shared}\"); the {key} is shown in lists, the home page and search, away from the notice, " +
                 "so say only what the review is about, e.g. 'A review whose findings were not published.'");
         }

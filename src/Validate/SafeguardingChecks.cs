@@ -74,14 +74,14 @@ public sealed class SafeguardingChecks
                 }
 
                 var message = finding.Message + (finding.IsWarning ? "" : "; if it is safe to publish (the Board's own public address, say), allow it in 'allow:' with the reason");
-                (diagnostics ??= []).Add(new Diagnostic(finding.IsWarning ? Severity.Warning : Severity.Error, finding.Code, at, message));
+                (diagnostics ??= []).Add(Diagnostic.Of(finding.Code, at, message));
             }
         }
 
         for (var i = 0; i < allowances.Count; i++)
         {
             if (!used[i])
-                (diagnostics ??= []).Add(new Diagnostic(Severity.Error, "SCR068", allowances[i].At,
+                (diagnostics ??= []).Add(Diagnostic.Of(DiagnosticCodes.UnusedAllowance, allowances[i].At,
                     $"nothing on this page that the safeguarding checks report is '{allowances[i].Text}'; remove this allowance, or correct its text to match the page exactly"));
         }
 

@@ -32,7 +32,7 @@ public static partial class StaticFileChecks
             var extension = Path.GetExtension(name);
             if (!Served.Contains(extension.ToLowerInvariant()))
             {
-                diagnostics.Error("SCR032", SourceSpan.StartOf(file.Path), NotServed(file.Path, name, extension));
+                diagnostics.Report(DiagnosticCodes.UnservedFile, SourceSpan.StartOf(file.Path), NotServed(file.Path, name, extension));
                 continue;
             }
 
@@ -40,14 +40,14 @@ public static partial class StaticFileChecks
             if (!SiteLoader.SlugPattern().IsMatch(stem) || extension.Any(char.IsUpper))
             {
                 var better = Slugs.From(stem);
-                diagnostics.Error("SCR032", SourceSpan.StartOf(file.Path),
+                diagnostics.Report(DiagnosticCodes.UnservedFile, SourceSpan.StartOf(file.Path),
                     $"the file name '{name}' has spaces, capitals or other characters that break its address; rename it to " +
                     $"'{(better.Length > 0 ? better : "picture")}{extension.ToLowerInvariant()}' (lower-case letters, digits and hyphens) and change the links to it");
                 continue;
             }
 
             if (!mentioned.Contains(name))
-                diagnostics.Warning("SCR109", SourceSpan.StartOf(file.Path),
+                diagnostics.Report(DiagnosticCodes.UnlinkedFile, SourceSpan.StartOf(file.Path),
                     $"no page links to '{name}', but it is published all the same; link it from a page, or delete it if it is not meant to be public");
             ok.Add(file);
         }

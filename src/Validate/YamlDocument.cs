@@ -22,7 +22,7 @@ public static partial class YamlDocument
         // which no handler can catch, so it is refused before loading.
         if (DeepestNesting(yaml) is { } deep)
         {
-            diagnostics.Error("SCR004", new SourceSpan(path, firstLine + deep.Line, deep.Column),
+            diagnostics.Report(DiagnosticCodes.InvalidYaml, new SourceSpan(path, firstLine + deep.Line, deep.Column),
                 $"the settings are nested more than {MaxNesting} levels deep here; front matter needs only simple lists such as [a, b]");
             return null;
         }
@@ -39,7 +39,7 @@ public static partial class YamlDocument
             if (FirstIndentTab(yaml) is { } tab)
             {
                 // YamlDotNet reports a tab at the mapping it breaks, not at the tab itself.
-                diagnostics.Error("SCR004", new SourceSpan(path, firstLine + tab.Line, tab.Column),
+                diagnostics.Report(DiagnosticCodes.InvalidYaml, new SourceSpan(path, firstLine + tab.Line, tab.Column),
                     "a tab character is not allowed in front matter; use spaces instead");
                 return null;
             }
@@ -47,7 +47,7 @@ public static partial class YamlDocument
             if ((Hint(yaml) ?? LineHint(yaml)) is { } hint)
             {
                 // YamlDotNet often reports these at the start of the mapping, not at the value that broke it.
-                diagnostics.Error("SCR004", new SourceSpan(path, firstLine + hint.Line, hint.Column), hint.Message);
+                diagnostics.Report(DiagnosticCodes.InvalidYaml, new SourceSpan(path, firstLine + hint.Line, hint.Column), hint.Message);
                 return null;
             }
 
@@ -55,11 +55,11 @@ public static partial class YamlDocument
             {
                 var line = firstLine + (int)Math.Max(0, y.Start.Line - 1);
                 var column = (int)Math.Max(1, y.Start.Column);
-                diagnostics.Error("SCR004", new SourceSpan(path, line, column), Explain(y, yaml));
+                diagnostics.Report(DiagnosticCodes.InvalidYaml, new SourceSpan(path, line, column), Explain(y, yaml));
             }
             else
             {
-                diagnostics.Error("SCR004", new SourceSpan(path, firstLine, 1),
+                diagnostics.Report(DiagnosticCodes.InvalidYaml, new SourceSpan(path, firstLine, 1),
                     "the YAML could not be read; check the quotes, brackets, colons and indentation");
             }
 
@@ -70,7 +70,7 @@ public static partial class YamlDocument
         if (stream.Documents.Count > 1)
         {
             var second = stream.Documents[1].RootNode.Start;
-            diagnostics.Error("SCR004", new SourceSpan(path, firstLine + (int)second.Line - 1, (int)second.Column),
+            diagnostics.Report(DiagnosticCodes.InvalidYaml, new SourceSpan(path, firstLine + (int)second.Line - 1, (int)second.Column),
                 "the front matter holds more than one YAML document; remove the extra '---' line");
             return null;
         }
@@ -80,7 +80,7 @@ public static partial class YamlDocument
             // An escape such as "\x01" in quotes makes a character no page or feed can hold.
             if (node is YamlScalarNode { Value: { } text } && TextDecoder.IndexOfForbidden(text) is var i and >= 0)
             {
-                diagnostics.Error("SCR004", new SourceSpan(path, firstLine + (int)node.Start.Line - 1, (int)node.Start.Column),
+                diagnostics.Report(DiagnosticCodes.InvalidYaml, new SourceSpan(path, firstLine + (int)node.Start.Line - 1, (int)node.Start.Column),
                     $"this value holds an invisible control character (U+{(int)text[i]:X4}), written with a '\\' escape; remove it");
                 return null;
             }
@@ -89,7 +89,7 @@ public static partial class YamlDocument
         if (stream.Documents[0].RootNode is YamlMappingNode map) return map;
         if (stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return new YamlMappingNode();
         var at = stream.Documents[0].RootNode.Start;
-        diagnostics.Error("SCR005", new SourceSpan(path, firstLine + (int)at.Line - 1, (int)at.Column),
+        diagnostics.Report(DiagnosticCodes.FrontMatterNotKeyValues, new SourceSpan(path, firstLine + (int)at.Line - 1, (int)at.Column),
             "the front matter must be a list of settings, one per line, each written 'key: value'");
         return null;
     }

@@ -37,7 +37,7 @@ public static partial class LinkChecker
         }
 
         foreach (var (file, link) in broken.Distinct().OrderBy(b => b.File, StringComparer.Ordinal).ThenBy(b => b.Link, StringComparer.Ordinal))
-            diagnostics.Error("SCR090", SourceSpan.StartOf("output/" + file), $"the built page links to '{link}', which the build did not produce");
+            diagnostics.Report(DiagnosticCodes.BrokenBuiltLink, SourceSpan.StartOf("output/" + file), $"the built page links to '{link}', which the build did not produce");
         return checkedLinks;
     }
 

@@ -43,7 +43,7 @@ public static class SearchIndexer
         var (code, output) = ToolRunner.Run("node", [Runner, "--site", stagedDir, .. Options], themeRoot, background);
         if (code != 0 || !File.Exists(Path.Combine(target, "pagefind.js")))
         {
-            diagnostics.Error("SCR041", SourceSpan.StartOf("package.json"), $"the search index could not be built: {ToolRunner.Tail(output)}");
+            diagnostics.Report(DiagnosticCodes.SearchIndexFailed, SourceSpan.StartOf("package.json"), $"the search index could not be built: {ToolRunner.Tail(output)}");
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Lscb.Site.Core;
 
 namespace Lscb.Site.Tests;
 
@@ -83,45 +84,49 @@ public sealed partial class DocsTests
     }
 
     [Fact]
-    public void Given_the_generator_Then_every_diagnostic_code_it_reports_has_a_row_and_a_section_in_the_authoring_guide()
+    public void Given_the_list_of_diagnostic_codes_Then_the_authoring_guide_has_a_row_with_its_severity_and_title_and_a_section_under_the_right_heading_for_each()
     {
-        var reported = Directory.EnumerateFiles(Path.Combine(Repo.Root, "src"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => CodeInSource().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
-            .ToHashSet(StringComparer.Ordinal);
-        Assert.True(reported.Count >= 60, $"only {reported.Count} codes found in src/; are the diagnostics still reported as \"SCRnnn\"?");
+        var codes = DiagnosticCodes.All;
+        Assert.True(codes.Count >= 60, $"only {codes.Count} codes in DiagnosticCodes");
 
         var guide = File.ReadAllText(Path.Combine(Repo.Root, "docs", "authoring.md"));
         var problems = new List<string>();
-        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, (string Kind, string Title)>(StringComparer.Ordinal);
         foreach (Match m in GuideRow().Matches(guide))
-            if (!rows.TryAdd(m.Groups[1].Value, m.Groups[2].Value)) problems.Add($"{m.Groups[1].Value}: two rows in the quick list");
+            if (!rows.TryAdd(m.Groups[1].Value, (m.Groups[2].Value, m.Groups[3].Value))) problems.Add($"{m.Groups[1].Value}: two rows in the quick list");
         var sections = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Match m in GuideSection().Matches(guide))
             if (!sections.TryAdd(m.Groups[1].Value, m.Index)) problems.Add($"{m.Groups[1].Value}: two sections");
         var warnings = guide.IndexOf("\n### Warnings\n", StringComparison.Ordinal);
         Assert.True(warnings > 0, "docs/authoring.md has no '### Warnings' heading");
 
-        foreach (var code in reported.Order(StringComparer.Ordinal))
+        foreach (var code in codes)
         {
-            if (!rows.ContainsKey(code)) problems.Add($"{code}: no row in the quick list ('| [{code}](#{code.ToLowerInvariant()}) | error |')");
-            if (!sections.ContainsKey(code)) problems.Add($"{code}: no '#### {code}' section");
+            var kind = code.Severity == Severity.Error ? "error" : "warning";
+            if (!rows.TryGetValue(code.Code, out var row)) problems.Add($"{code}: no row in the quick list ('| [{code}](#{code.Code.ToLowerInvariant()}) | {kind} | {code.Title} |')");
+            else if (row != (kind, code.Title)) problems.Add($"{code}: the quick list says '{row.Kind} | {row.Title}', DiagnosticCodes says '{kind} | {code.Title}'");
+            if (!sections.TryGetValue(code.Code, out var at)) problems.Add($"{code}: no '#### {code}' section");
+            else if ((code.Severity == Severity.Warning) != at > warnings) problems.Add($"{code}: its section is under the wrong heading (errors before '### Warnings', warnings after)");
         }
 
-        foreach (var (code, kind) in rows)
-        {
-            var expected = code.StartsWith("SCR1", StringComparison.Ordinal) ? "warning" : "error";
-            if (kind != expected) problems.Add($"{code}: the quick list calls it a {kind}, but SCR0nn codes are errors and SCR1nn warnings");
-            if (!sections.ContainsKey(code)) problems.Add($"{code}: a row in the quick list, but no '#### {code}' section");
-        }
+        var known = codes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(rows.Keys.Concat(sections.Keys).Distinct().Where(c => !known.Contains(c)).Select(c => $"{c}: in the guide, but not in DiagnosticCodes"));
+        Assert.True(problems.Count == 0, "docs/authoring.md against src/Core/DiagnosticCodes.cs:\n" + string.Join('\n', problems));
+    }
 
-        foreach (var (code, at) in sections)
-        {
-            if (!rows.ContainsKey(code)) problems.Add($"{code}: a section, but no row in the quick list");
-            if (code.StartsWith("SCR1", StringComparison.Ordinal) != at > warnings)
-                problems.Add($"{code}: its section is under the wrong heading (errors before '### Warnings', warnings after)");
-        }
+    [Fact]
+    public void Given_the_generator_Then_every_problem_is_reported_through_the_list_of_codes_and_every_code_in_it_is_used()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(Repo.Root, "src"), "*.cs", SearchOption.AllDirectories).ToList();
+        var registry = files.Single(f => f.EndsWith("DiagnosticCodes.cs", StringComparison.Ordinal));
+        var others = files.Where(f => f != registry).Select(f => (File: Path.GetRelativePath(Repo.Root, f), Text: File.ReadAllText(f))).ToList();
 
-        Assert.True(problems.Count == 0, "docs/authoring.md, section 8:\n" + string.Join('\n', problems));
+        var literals = others.SelectMany(f => CodeInSource().Matches(f.Text).Select(m => $"{f.File}: {m.Value}")).ToList();
+        Assert.True(literals.Count == 0, "report these through DiagnosticCodes instead of a literal code:\n" + string.Join('\n', literals));
+
+        var unused = typeof(DiagnosticCodes).GetFields().Where(f => f.FieldType == typeof(DiagnosticCode))
+            .Where(f => !others.Any(o => o.Text.Contains("DiagnosticCodes." + f.Name, StringComparison.Ordinal))).Select(f => f.Name).ToList();
+        Assert.True(unused.Count == 0, "these codes are listed but nothing reports them: " + string.Join(", ", unused));
     }
 
     /// <summary>The targets of the Markdown links and images in <paramref name="markdown"/>, leaving out code blocks and code spans.</summary>
@@ -197,7 +202,7 @@ public sealed partial class DocsTests
     [GeneratedRegex(@"""(SCR\d{3})""", RegexOptions.CultureInvariant)]
     private static partial Regex CodeInSource();
 
-    [GeneratedRegex(@"^\| \[(SCR\d{3})\]\(#scr\d{3}\) \| (error|warning) \|", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\| \[(SCR\d{3})\]\(#scr\d{3}\) \| (error|warning) \| (.*) \|$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex GuideRow();
 
     [GeneratedRegex(@"^#### (SCR\d{3})\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

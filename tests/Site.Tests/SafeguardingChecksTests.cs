@@ -57,7 +57,7 @@ public sealed class SafeguardingChecksTests
     public void Given_a_planted_detail_When_scanned_Then_it_is_reported_at_its_place(string text, string code, string value)
     {
         var finding = Assert.Single(All(text));
-        Assert.Equal(code, finding.Code);
+        Assert.Equal(code, finding.Code.Code);
         Assert.Equal(value, text.Substring(finding.Index, finding.Length));
         Assert.Equal(code == "SCR108", finding.IsWarning);
     }
