@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Lscb.Site.Build;
 using Lscb.Site.Core;

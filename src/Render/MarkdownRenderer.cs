@@ -1,7 +1,6 @@
 using Lscb.Site.Assemble;
 using Lscb.Site.Core;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

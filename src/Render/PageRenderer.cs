@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lscb.Site.Assemble;
 using Lscb.Site.Assets;
 using Lscb.Site.Core;

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Lscb.Site.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Lscb.Site.Validate;
 
