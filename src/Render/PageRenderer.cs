@@ -59,32 +59,7 @@ public static class PageRenderer
                     renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
                 }
 
-                var job = jobs[order[i]];
-                var key = cache is null ? "" : JobKey(job, global);
-                // A page whose inputs are unchanged is reused when the folder being updated still
-                // holds it; otherwise (after a failed write, say) it is rendered again.
-                if (cache?.Find(job.Url, key) is { Staged: { } known } hit && staged.TryAddKnown(OutputPath(job.Url), known))
-                {
-                    cache.Reuse();
-                    foreach (var d in hit.Diagnostics) diagnostics.Add(d);
-                    continue;
-                }
-
-                var local = new DiagnosticBag();
-                var log = new Reads();
-                var page = await renderer.Dispatcher.InvokeAsync(async () =>
-                {
-                    // Everything the page reads from the content, its body included, is recorded, but only for preview.
-                    using var recording = Reads.Begin(cache is null ? null : log);
-                    var output = await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(job.Parameters(job.Context, local)));
-                    using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-                    output.WriteHtmlTo(writer);
-                    return Normalise(writer.GetStringBuilder());
-                });
-                var found = local.Sorted();
-                foreach (var d in found) diagnostics.Add(d);
-                var file = staged.AddText(OutputPath(job.Url), page);
-                cache?.Store(job.Url, key, log, found, file);
+                await RenderOrReuse(renderer, jobs[order[i]], global, staged, diagnostics, cache);
             }
 
             await renderer.DisposeAsync();
@@ -93,6 +68,35 @@ public static class PageRenderer
 
         // Only real pages go in the sitemap: not the 404 page, not the redirects from old addresses.
         return jobs.Where(j => j.Url != "404.html" && j.Component != typeof(RedirectPage)).Select(j => j.Url).ToList();
+    }
+
+    // One page: taken from the cache when nothing it read changed and the folder being updated still
+    // holds it (after a failed write it may not), else rendered and staged.
+    private static async Task RenderOrReuse(HtmlRenderer renderer, Job job, string global, IPageSink staged, DiagnosticBag diagnostics, RenderCache? cache)
+    {
+        var key = cache is null ? "" : JobKey(job, global);
+        if (cache?.Find(job.Url, key) is { Staged: { } known } hit && staged.TryAddKnown(OutputPath(job.Url), known))
+        {
+            cache.Reuse();
+            foreach (var d in hit.Diagnostics) diagnostics.Add(d);
+            return;
+        }
+
+        var local = new DiagnosticBag();
+        var log = new Reads();
+        var page = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            // Everything the page reads from the content, its body included, is recorded, but only for preview.
+            using var recording = Reads.Begin(cache is null ? null : log);
+            var output = await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(job.Parameters(job.Context, local)));
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            output.WriteHtmlTo(writer);
+            return Normalise(writer.GetStringBuilder());
+        });
+        var found = local.Sorted();
+        foreach (var d in found) diagnostics.Add(d);
+        var file = staged.AddText(OutputPath(job.Url), page);
+        cache?.Store(job.Url, key, log, found, file);
     }
 
     /// <summary>"cases/child-o/" is written as cases/child-o/index.html.</summary>

@@ -11,7 +11,7 @@ public static class ConfigReader
     {
         if (text is null) return null;
         const string path = SiteLoader.ConfigFile;
-        var map = YamlDocument.Parse(text, path, 1, diagnostics);
+        var map = YamlParser.Parse(text, path, 1, diagnostics);
         if (map is null) return null;
         var r = new FrontMatterReader(map, path, 1, diagnostics);
         var errorsBefore = diagnostics.ErrorCount(path);

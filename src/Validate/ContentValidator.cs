@@ -69,9 +69,9 @@ public static partial class ContentValidator
 
     private static (ContentItem? Item, bool Valid) Bind(SourceFile file, IReadOnlyCollection<string> reviewTypes, bool checkReviewType, DiagnosticBag diagnostics)
     {
-        var map = YamlDocument.Parse(file.FrontMatter, file.Path, file.FrontMatterLine, diagnostics);
+        var map = YamlParser.Parse(file.FrontMatter, file.Path, file.FrontMatterLine, diagnostics);
         if (map is null) return (null, false);
-        var r = new FrontMatterReader(map, file.Path, file.FrontMatterLine, diagnostics) { RawLines = YamlDocument.AsMeant(file.FrontMatter).Split('\n') };
+        var r = new FrontMatterReader(map, file.Path, file.FrontMatterLine, diagnostics) { RawLines = YamlParser.AsMeant(file.FrontMatter).Split('\n') };
         var before = diagnostics.ErrorCount(file.Path);
 
         var title = r.FreeText("title", required: true);
@@ -446,7 +446,7 @@ public static partial class ContentValidator
     // files with a broken reference pay for it, and the records stay plain.
     internal static FrontMatterReader? Reread(ContentItem item, DiagnosticBag scratch)
     {
-        var map = YamlDocument.Parse(item.Source.FrontMatter, item.Source.Path, item.Source.FrontMatterLine, scratch);
+        var map = YamlParser.Parse(item.Source.FrontMatter, item.Source.Path, item.Source.FrontMatterLine, scratch);
         return map is null ? null : new FrontMatterReader(map, item.Source.Path, item.Source.FrontMatterLine, scratch);
     }
 

@@ -11,7 +11,7 @@ public static class GlossaryReader
     {
         if (text is null) return [];
         const string path = SiteLoader.GlossaryFile;
-        var root = YamlDocument.Parse(text, path, 1, diagnostics);
+        var root = YamlParser.Parse(text, path, 1, diagnostics);
         if (root is null) return [];
         var r = new FrontMatterReader(root, path, 1, diagnostics);
         var terms = new List<GlossaryTerm>();

@@ -61,7 +61,7 @@ public sealed class LanguageList
     public static LanguageList Read(string? text, DiagnosticBag diagnostics)
     {
         if (text is null) return Empty;
-        var root = YamlDocument.Parse(text, FilePath, 1, diagnostics);
+        var root = YamlParser.Parse(text, FilePath, 1, diagnostics);
         if (root is null) return Empty;
         var r = new FrontMatterReader(root, FilePath, 1, diagnostics);
         var guides = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -13,22 +13,9 @@ public sealed class IncrementalBuildTests
 
     private static BuildOptions Options(TestSite site) => site.Options(drafts: true, today: Today) with { SearchIndex = false };
 
-    // A fresh build of the same input, without a session, into a folder of its own.
-    private static SortedDictionary<string, string> Fresh(TestSite site)
-    {
-        var output = Path.Combine(site.Root, "fresh");
-        var result = SiteBuilder.Build(Options(site) with { Output = output });
-        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
-        var files = Snapshots.Of(output);
-        Directory.Delete(output, recursive: true);
-        return files;
-    }
+    private static SortedDictionary<string, string> Fresh(TestSite site) => FreshBuild.Of(site, Options(site));
 
-    private static void AssertSame(TestSite site)
-    {
-        var difference = Snapshots.Difference(Fresh(site), Snapshots.Of(site.Output));
-        Assert.True(difference.Length == 0, $"the rebuilt folder differs from a fresh build: {difference}");
-    }
+    private static void AssertSame(TestSite site) => FreshBuild.AssertSame(site, Options(site));
 
     [Fact]
     public void Given_a_one_line_edit_When_preview_rebuilds_Then_only_the_files_it_changes_are_rewritten_and_the_folder_is_what_a_fresh_build_writes()

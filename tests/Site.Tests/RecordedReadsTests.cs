@@ -228,19 +228,7 @@ public sealed class RecordedReadsTests(ITestOutputHelper output)
         Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
     }
 
-    private static SortedDictionary<string, string> Fresh(TestSite site)
-    {
-        var folder = Path.Combine(site.Root, "fresh");
-        var result = SiteBuilder.Build(Options(site) with { Output = folder });
-        Assert.False(result.Failed, string.Join('\n', result.Diagnostics));
-        var files = Snapshots.Of(folder);
-        Directory.Delete(folder, recursive: true);
-        return files;
-    }
+    private static SortedDictionary<string, string> Fresh(TestSite site) => FreshBuild.Of(site, Options(site));
 
-    private static void AssertSame(TestSite site)
-    {
-        var difference = Snapshots.Difference(Fresh(site), Snapshots.Of(site.Output));
-        Assert.True(difference.Length == 0, $"the preview folder differs from a fresh build: {difference}");
-    }
+    private static void AssertSame(TestSite site) => FreshBuild.AssertSame(site, Options(site));
 }

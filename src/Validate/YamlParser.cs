@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Lscb.Site.Validate;
 
 /// <summary>Parses a YAML text into a mapping, reporting syntax errors at the offending character.</summary>
-public static partial class YamlDocument
+public static partial class YamlParser
 {
     /// <summary>
     /// The top-level mapping, an empty mapping for empty YAML, or null after reporting SCR004/SCR005.
