@@ -8,7 +8,7 @@ public sealed class CommandParserTests
     private static readonly string Here = Path.GetTempPath();
 
     [Fact]
-    public void Build_options_are_read_into_the_build()
+    public void Given_build_and_its_options_When_parsed_Then_they_are_read_into_the_build()
     {
         var command = CommandParser.Parse(["build", "--root", Here, "--output", "site", "--base-url", "https://owner.github.io/repo/", "--drafts", "--now", "2026-11-26", "--no-search"]);
         var options = Assert.IsType<ParsedCommand.BuildSite>(command).Options;
@@ -21,7 +21,7 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void Check_and_preview_have_their_own_commands()
+    public void Given_check_or_preview_When_parsed_Then_each_is_its_own_command()
     {
         var check = Assert.IsType<ParsedCommand.CheckSite>(CommandParser.Parse(["check", "--root", Here]));
         Assert.Equal(Path.Combine(Path.GetFullPath(Here), "output"), check.Options.Output);
@@ -31,21 +31,21 @@ public sealed class CommandParserTests
     }
 
     [Fact]
-    public void New_takes_a_kind_and_a_title_around_its_options()
+    public void Given_new_with_options_When_parsed_Then_its_kind_and_title_are_read_around_them()
     {
         var page = Assert.IsType<ParsedCommand.NewPage>(CommandParser.Parse(["new", "--root", Here, "case", "Child T"]));
         Assert.Equal(("case", "Child T"), (page.Kind, page.Title));
     }
 
     [Fact]
-    public void Diff_keeps_its_arguments_for_itself()
+    public void Given_diff_When_parsed_Then_its_arguments_are_kept_for_it()
     {
         var diff = Assert.IsType<ParsedCommand.DiffSites>(CommandParser.Parse(["diff", "a", "b", "--artifact", "x"]));
         Assert.Equal(["a", "b", "--artifact", "x"], diff.Arguments);
     }
 
     [Fact]
-    public void Help_is_asked_for_and_nothing_is_a_mistake()
+    public void Given_help_or_nothing_When_parsed_Then_usage_is_shown_and_only_help_counts_as_asked()
     {
         Assert.True(Assert.IsType<ParsedCommand.ShowUsage>(CommandParser.Parse(["--help"])).Asked);
         Assert.False(Assert.IsType<ParsedCommand.ShowUsage>(CommandParser.Parse([])).Asked);
@@ -60,7 +60,7 @@ public sealed class CommandParserTests
     [InlineData("check --now 2026-1-1", "--now '2026-1-1' must be a date written YYYY-MM-DD")]
     [InlineData("new case", "write it as: new case \"Child T\" (or new theme \"...\", new response \"...\")")]
     [InlineData("build --root /nonexistent/place", "the site folder '/nonexistent/place' does not exist")]
-    public void A_mistake_is_a_usage_error_that_says_what_is_wrong(string line, string message)
+    public void Given_a_mistake_When_parsed_Then_it_is_a_usage_error_that_says_what_is_wrong(string line, string message)
     {
         var mistake = Assert.IsType<ParsedCommand.UsageError>(CommandParser.Parse(line.Split(' ')));
         Assert.Equal(message, mistake.Message);

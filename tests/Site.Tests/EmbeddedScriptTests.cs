@@ -17,12 +17,12 @@ public sealed class EmbeddedScriptTests
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public void The_generator_carries_the_script_as_it_is_in_the_repository(string script) =>
+    public void Given_a_script_in_tools_Then_the_generator_carries_it_as_it_is_in_the_repository(string script) =>
         Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, script)), EmbeddedText.Read(script));
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public void The_script_parses(string script)
+    public void Given_a_script_in_tools_When_node_checks_it_Then_it_parses(string script)
     {
         var (code, output) = ToolRunner.Run("node", ["--check", script], Repo.Root);
         Assert.True(code != -1, "Node.js is needed to check the script: " + output);
@@ -30,7 +30,7 @@ public sealed class EmbeddedScriptTests
     }
 
     [Fact]
-    public void A_missing_script_is_named()
+    public void Given_a_missing_script_When_read_Then_its_name_is_in_the_error()
     {
         var e = Assert.Throws<InvalidOperationException>(() => EmbeddedText.Read("tools/nothing.mjs"));
         Assert.Contains("tools/nothing.mjs", e.Message, StringComparison.Ordinal);
