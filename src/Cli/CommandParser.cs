@@ -22,9 +22,12 @@ internal static class CommandParser
     {
         if (args.Count == 0) return new ParsedCommand.ShowUsage(Asked: false);
         if (args[0] is "-h" or "--help" or "help") return new ParsedCommand.ShowUsage(Asked: true);
+        if (args[0] == "--version") return new ParsedCommand.ShowVersion();
 
         var verb = args[0];
         if (!Verbs.Contains(verb)) return new ParsedCommand.UsageError($"unknown command '{verb}'{Suggest.DidYouMean(verb, Verbs)}");
+        // Asked for anywhere after the command, help wins over every other argument, right or wrong.
+        if (args.Skip(1).Any(a => a is "-h" or "--help")) return new ParsedCommand.ShowVerbHelp(verb);
         if (verb == "diff") return new ParsedCommand.DiffSites(args.Skip(1).ToList());
 
         try

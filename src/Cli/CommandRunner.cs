@@ -18,6 +18,8 @@ internal static class CommandRunner
     {
         ParsedCommand.ShowUsage { Asked: true } => ShowUsage(stdout, 0),
         ParsedCommand.ShowUsage => ShowUsage(stderr, 2),
+        ParsedCommand.ShowVerbHelp help => Write(stdout, Usage.For(help.Verb)),
+        ParsedCommand.ShowVersion => Write(stdout, "Site " + Usage.Version),
         ParsedCommand.UsageError mistake => Usage.Wrong(stderr, mistake.Message),
         ParsedCommand.DiffSites diff => DiffCommand.Run(diff.Arguments, stdout, stderr),
         ParsedCommand.NewPage page => NewCommand.Run(page.Root, page.Kind, page.Title, DateOnly.FromDateTime(DateTime.Now), stdout, stderr),
@@ -26,6 +28,12 @@ internal static class CommandRunner
         ParsedCommand.CheckSite check => BuildOrCheck("check", check.Options, stdout, stderr),
         _ => throw new UnreachableException($"no runner for {command.GetType().Name}"),
     };
+
+    private static int Write(TextWriter to, string text)
+    {
+        to.WriteLine(text);
+        return 0;
+    }
 
     private static int ShowUsage(TextWriter to, int status)
     {

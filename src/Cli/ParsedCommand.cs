@@ -16,6 +16,12 @@ internal abstract record ParsedCommand
     /// <summary>Print the usage: asked for (<c>--help</c>, exit 0), or because no command was given (exit 2).</summary>
     internal sealed record ShowUsage(bool Asked) : ParsedCommand;
 
+    /// <summary>Print one command's usage and options (<c>Site build --help</c>), exit 0.</summary>
+    internal sealed record ShowVerbHelp(string Verb) : ParsedCommand;
+
+    /// <summary>Print the generator's version (<c>Site --version</c>), exit 0.</summary>
+    internal sealed record ShowVersion : ParsedCommand;
+
     /// <summary>The command line is wrong; <paramref name="Message"/> says how (exit 2).</summary>
     internal sealed record UsageError(string Message) : ParsedCommand;
 

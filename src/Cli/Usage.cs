@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Lscb.Site.Cli;
 
 /// <summary>The usage text, and how a mistake in the command line is reported.</summary>
@@ -32,6 +34,39 @@ internal static class Usage
           --artifact NAME  (diff) name the uploaded built site, for the reviewer to download
           --output F       (diff) append the summary to file F instead of printing it
         """;
+
+    /// <summary>
+    /// One command's part of <see cref="Text"/>: its usage line, what it does, and the options it
+    /// takes, so that the two can never disagree.
+    /// </summary>
+    public static string For(string verb)
+    {
+        var lines = Text.Split('\n');
+        var usage = lines.First(l => l.StartsWith($"  Site {verb} ", StringComparison.Ordinal));
+        var described = new List<string>();
+        for (var i = Array.FindIndex(lines, l => l.StartsWith($"  {verb} ", StringComparison.Ordinal)); i >= 0 && i < lines.Length; i++)
+        {
+            if (described.Count > 0 && !lines[i].StartsWith("           ", StringComparison.Ordinal)) break;
+            described.Add(lines[i]);
+        }
+
+        // An option belongs to the command whose usage line names it; diff's own are marked "(diff)".
+        bool Named(string option) => usage.Contains($"[{option} ", StringComparison.Ordinal) || usage.Contains($"[{option}]", StringComparison.Ordinal);
+        var options = lines.Where(l => l.StartsWith("  --", StringComparison.Ordinal) || (l.StartsWith("                   ", StringComparison.Ordinal)))
+            .Aggregate(new List<List<string>>(), (groups, l) =>
+            {
+                if (l.StartsWith("  --", StringComparison.Ordinal)) groups.Add([l]);
+                else if (groups.Count > 0) groups[^1].Add(l);
+                return groups;
+            })
+            .Where(g => Named(g[0].Trim().Split(' ')[0]) && g[0].Contains("(diff)", StringComparison.Ordinal) == (verb == "diff"))
+            .SelectMany(g => g);
+        return string.Join('\n', new[] { "Usage:", usage, "" }.Concat(described).Concat(options.Any() ? options.Prepend("") : []));
+    }
+
+    /// <summary>The generator's version, as built.</summary>
+    public static string Version =>
+        typeof(Usage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? typeof(Usage).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     /// <summary>Prints a usage mistake and where to read the usage; returns 2.</summary>
     public static int Wrong(TextWriter stderr, string message)
