@@ -99,6 +99,16 @@ internal sealed partial class Harness(BenchOptions options)
     public const string Now = "2026-11-26";
     public const string BaseUrl = "https://example.github.io/lscb-learning/";
 
+    /// <summary>Pagefind's runner in the pinned npm package, as the generator starts it.</summary>
+    public const string PagefindRunner = "node_modules/pagefind/lib/runner/bin.cjs";
+
+    /// <summary>
+    /// The options the generator gives Pagefind (src/Write/SearchIndexer.cs, Options), for every
+    /// Pagefind run the harness starts itself; <see cref="CheckPagefindOptions"/> compares them with that file.
+    /// </summary>
+    public static readonly string[] PagefindOptions =
+        ["--force-language", "en", "--silent", "--exclude-selectors", ".app-help", "--exclude-selectors", ".app-distressing"];
+
     private readonly string repo = FindRepo();
     private readonly List<string> problems = [];
 
@@ -147,6 +157,7 @@ internal sealed partial class Harness(BenchOptions options)
 
         var machine = Machine.Describe(repo);
         if (!await PrepareAsync()) return 1;
+        CheckPagefindOptions();
 
         var available = ProcessMeter.MemAvailableKiB();
         ProcessMeter.MemoryLimitKiB = options.MemoryLimitGiB is { } g ? (long)(g * 1024 * 1024) : available * 3 / 4;
@@ -240,6 +251,21 @@ internal sealed partial class Harness(BenchOptions options)
         }
 
         return true;
+    }
+
+    /// <summary>Lists a problem when the generator's Pagefind options are no longer <see cref="PagefindOptions"/>.</summary>
+    private void CheckPagefindOptions()
+    {
+        var source = Path.Combine(repo, "src", "Write", "SearchIndexer.cs");
+        var match = File.Exists(source) ? IndexerOptions().Match(File.ReadAllText(source)) : null;
+        var theirs = match is { Success: true } ? QuotedString().Matches(match.Groups[1].Value).Select(m => m.Groups[1].Value).ToList() : null;
+        if (theirs is null || !theirs.SequenceEqual(PagefindOptions))
+        {
+            var text = $"Pagefind's options: the harness runs Pagefind on its own with `{string.Join(' ', PagefindOptions)}`, but src/Write/SearchIndexer.cs " +
+                       (theirs is null ? "has no Options list the harness can read" : $"gives `{string.Join(' ', theirs)}`") + ": update Harness.PagefindOptions";
+            problems.Add(text);
+            Log($"PROBLEM: {text}");
+        }
     }
 
     /// <summary>What the generator writes in node_modules/.site-lock-sha256 (Hashes.OfFiles of the lock file).</summary>
@@ -420,7 +446,7 @@ internal sealed partial class Harness(BenchOptions options)
     /// <summary>Runs Pagefind over the no-search output, leaving its pagefind/ there; true when it worked.</summary>
     private bool MeasurePagefindAlone(SiteResult result, string site)
     {
-        string[] pagefind = ["node_modules/pagefind/lib/runner/bin.cjs", "--site", site, "--force-language", "en", "--silent"];
+        string[] pagefind = [PagefindRunner, "--site", site, .. PagefindOptions];
         var time = File.Exists("/usr/bin/time");
         Sync();
         var run = time
@@ -509,6 +535,12 @@ internal sealed partial class Harness(BenchOptions options)
 
     [GeneratedRegex(@" in (\d+) ms", RegexOptions.CultureInvariant)]
     private static partial Regex BuiltIn();
+
+    [GeneratedRegex(@"string\[\] Options\s*=\s*\[([^\]]*)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexerOptions();
+
+    [GeneratedRegex("\"([^\"]*)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedString();
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex MaxRss();
