@@ -24,6 +24,13 @@ internal sealed record ProcessRun(int ExitCode, TimeSpan Wall, TimeSpan Cpu, dou
     IReadOnlyDictionary<string, long> Descendants, string Stdout, string Stderr, string? Killed)
 {
     public bool Succeeded => ExitCode == 0 && Killed is null;
+
+    /// <summary>
+    /// The most resident memory the process and its descendants held at one moment (VmRSS added up
+    /// over the tree, sampled every 50 ms), in KiB: a lower bound of the tree's true peak, where
+    /// <see cref="PeakKiB"/> plus each descendant's peak is an upper bound.
+    /// </summary>
+    public long TreePeakKiB { get; init; }
 }
 
 /// <summary>
@@ -78,7 +85,8 @@ internal static partial class ProcessMeter
         var err = stderr.GetAwaiter().GetResult();
         if (killed is not null) err += $"\n({killed})";
         return new ProcessRun(killed is null ? process.ExitCode : -1, clock.Elapsed, cpu, others, sampler.PeakKiB, sampler.Descendants,
-            stdout.GetAwaiter().GetResult(), err, killed);
+            stdout.GetAwaiter().GetResult(), err, killed)
+        { TreePeakKiB = sampler.TreePeakKiB };
     }
 
     /// <summary>Starts a program with its output and errors redirected (the caller reads them).</summary>
@@ -114,6 +122,7 @@ internal static partial class ProcessMeter
         private readonly ManualResetEventSlim stop = new();
         private readonly Thread thread;
         private long peak;
+        private long treePeak;
         private string? killed;
 
         public TreeSampler(Process process)
@@ -130,6 +139,7 @@ internal static partial class ProcessMeter
                     {
                         long tree;
                         lock (descendants) tree = rss + SampleDescendants(pid, descendants);
+                        Interlocked.Exchange(ref treePeak, Math.Max(Interlocked.Read(ref treePeak), tree));
                         var available = MemAvailableKiB();
                         if (tree > MemoryLimitKiB || available < MinAvailableKiB)
                         {
@@ -148,6 +158,9 @@ internal static partial class ProcessMeter
 
         /// <summary>The process's own peak resident memory (VmHWM) so far, in KiB.</summary>
         public long PeakKiB => Interlocked.Read(ref peak);
+
+        /// <summary>The most resident memory the whole tree held at one sample so far, in KiB.</summary>
+        public long TreePeakKiB => Interlocked.Read(ref treePeak);
 
         /// <summary>Why the harness killed the tree, or null.</summary>
         public string? Killed => Volatile.Read(ref killed);
