@@ -57,6 +57,12 @@ internal sealed class SiteResult(string label, int? cases)
 
     public List<string> Problems { get; } = [];
 
+    /// <summary>The real site only: `bash ./site check` from the repository root, timed after one warm-up.</summary>
+    public List<ProcessRun> SiteCheck { get; } = [];
+
+    /// <summary>The real site only: `dotnet run --project Site.csproj -c Release -- check`, the same way.</summary>
+    public List<ProcessRun> DotnetRunCheck { get; } = [];
+
     /// <summary>Pages Pagefind indexed in the build with search (files in pagefind/fragment).</summary>
     public int IndexedPages { get; set; }
 
@@ -226,7 +232,9 @@ internal sealed partial class Harness(BenchOptions options)
         var results = new List<SiteResult>();
         if (options.RealSite)
         {
-            results.Add(await MeasureAsync(new SiteResult("real site", null), Path.Combine(work, "site-real"), work, "real", options.Runs, large: false));
+            var real = await MeasureAsync(new SiteResult("real site", null), Path.Combine(work, "site-real"), work, "real", options.Runs, large: false);
+            MeasureEverydayCheck(real);
+            results.Add(real);
         }
 
         foreach (var n in options.Sizes)
@@ -516,6 +524,57 @@ internal sealed partial class Harness(BenchOptions options)
         return string.Create(CultureInfo.InvariantCulture,
             $"{Format.Seconds(run.Wall)}, CPU {Format.Seconds(run.Cpu)}, peak {Format.MiB(run.PeakKiB)}{(children.Length > 0 ? $"; children: {children}" : "")}; others used {run.OthersCores:0.0} cores");
     }
+
+    /// <summary>The everyday commands an author runs on the real site, from the repository root.</summary>
+    internal static readonly (string Program, string[] Arguments)[] EverydayChecks =
+    [
+        ("bash", ["./site", "check"]),
+        ("dotnet", ["run", "--project", "Site.csproj", "-c", "Release", "--", "check"]),
+    ];
+
+    /// <summary>At least 3 timed runs of each everyday check (see <see cref="EverydayChecks"/>).</summary>
+    public static int EverydayRuns(BenchOptions options) => Math.Max(3, options.Runs);
+
+    /// <summary>
+    /// The everyday command on the repository's own site, as an author runs it: `bash ./site check`
+    /// (the launcher, which runs the compiled generator directly unless its code changed) and, for
+    /// comparison, `dotnet run --project Site.csproj -c Release -- check`, each from the repository
+    /// root on the repository itself (not the frozen copy: the launcher is what is measured), one
+    /// uncounted warm-up each, then the timed runs alternating. Unlike the builds, nothing is added
+    /// to the environment.
+    /// </summary>
+    private void MeasureEverydayCheck(SiteResult real)
+    {
+        var runs = EverydayRuns(options);
+        var lists = new[] { real.SiteCheck, real.DotnetRunCheck };
+        Log($"{real.Label}: the everyday check from {repo}: one warm-up, then {runs} timed runs, of each of {string.Join(" and ", EverydayChecks.Select(Command))}");
+        var working = new bool[EverydayChecks.Length];
+        for (var round = -1; round < runs; round++)
+        {
+            for (var k = 0; k < EverydayChecks.Length; k++)
+            {
+                if (round >= 0 && !working[k]) continue;
+                var (program, arguments) = EverydayChecks[k];
+                var run = ProcessMeter.Run(program, arguments, repo);
+                var what = round < 0 ? $"{Command(EverydayChecks[k])} (warm-up)" : $"{Command(EverydayChecks[k])} run {round + 1}";
+                if (!run.Succeeded)
+                {
+                    Problem(real, $"{what} failed (exit {run.ExitCode}) after {Format.Seconds(run.Wall)}: {Tail(run.Stdout + "\n" + run.Stderr, 6)}");
+                    working[k] = false;
+                    continue;
+                }
+
+                working[k] = true;
+                Log($"  {what}: {Describe(run)}");
+                if (round < 0) continue;
+                lists[k].Add(run);
+                if (run.Stderr.Contains("Building the generator", StringComparison.Ordinal))
+                    Problem(real, $"{what} rebuilt the generator (its code changed during the run), so that run includes a build");
+            }
+        }
+    }
+
+    internal static string Command((string Program, string[] Arguments) command) => $"{command.Program} {string.Join(' ', command.Arguments)}";
 
     /// <summary>
     /// Writes the Hugo site of a synthetic site's content and builds it once, uncounted (the warm-up,

@@ -64,6 +64,7 @@ internal static class Report
             Line("† The build with search failed, so the index and the search were measured on the build without search after running Pagefind on it on its own (the same command the build runs).");
         }
 
+        WriteEveryday(sb, options, results);
         WriteHugo(sb, options, results);
 
         Line();
@@ -72,6 +73,12 @@ internal static class Report
         var real = results.FirstOrDefault(r => r.Cases is null);
         var ten = results.FirstOrDefault(r => r.Cases == 10_000);
         var fifty = results.FirstOrDefault(r => r.Cases == 50_000);
+        Line("- " + Target("the real site: check through ./site under 1.5 s wall, warm", real is not null,
+            () => real!.SiteCheck.Count > 0 && Stats.Median(real.SiteCheck.Select(x => x.Wall).ToList()).TotalSeconds < 1.5,
+            () => (real!.SiteCheck.Count > 0
+                      ? $"`bash ./site check`: median {Stats.MedianAndSpread(real.SiteCheck.Select(x => x.Wall).ToList())} over {real.SiteCheck.Count} runs after one warm-up"
+                      : "`bash ./site check` failed (see problems)") +
+                  $"; `dotnet run --project Site.csproj -c Release -- check`: {(real.DotnetRunCheck.Count > 0 ? Stats.MedianAndSpread(real.DotnetRunCheck.Select(x => x.Wall).ToList()) : "failed (see problems)")}"));
         Line("- " + Target("the real site builds in under 1 s without Pagefind", real is { NoSearch.Count: > 0 },
             () => real!.MedianNoSearch.TotalSeconds < 1, () => $"median {Format.Seconds(real!.MedianNoSearch)}"));
         Line("- " + Target("10,000 cases build in under 3 s without Pagefind", ten is { NoSearch.Count: > 0 },
@@ -297,6 +304,30 @@ internal static class Report
     {
         var list = values.ToList();
         return list.Min() == list.Max() ? Format.Int(list.Min()) : $"{Format.Int(list.Min())}–{Format.Int(list.Max())}";
+    }
+
+    /// <summary>The everyday check on the real site: through ./site and through dotnet run.</summary>
+    private static void WriteEveryday(StringBuilder sb, BenchOptions options, IReadOnlyList<SiteResult> results)
+    {
+        var real = results.FirstOrDefault(r => r.Cases is null);
+        if (real is null) return;
+        void Line(string text = "") => sb.Append(text).Append('\n');
+
+        Line();
+        Line("## The everyday command");
+        Line();
+        Line("`check` on the repository's own site as an author runs it, from the repository root on the repository itself (not the frozen copy), with nothing added to the environment: " +
+             "through the launcher `./site` (which runs bin/Release/net10.0/Site.dll directly, building it first only when the generator's code changed) and through `dotnet run`. " +
+             $"One uncounted warm-up of each, then {Harness.EverydayRuns(options)} timed runs of each, alternating; wall time from start to exit.");
+        Line();
+        Line("| command | runs | wall: median (min–max) | CPU time, median | it printed |");
+        Line("|---|---:|---|---:|---|");
+        foreach (var (command, runs) in Harness.EverydayChecks.Select(Harness.Command).Zip([real.SiteCheck, real.DotnetRunCheck]))
+        {
+            var printed = runs.Count > 0 ? runs[^1].Stdout.Trim().Split('\n')[^1].Replace("|", "\\|", StringComparison.Ordinal) : "failed: see problems";
+            Line($"| `{command}` | {runs.Count} | {Stats.MedianAndSpread(runs.Select(x => x.Wall).ToList())} | " +
+                 $"{(runs.Count > 0 ? Format.Seconds(Stats.Median(runs.Select(x => x.Cpu).ToList())) : "n/a")} | {printed} |");
+        }
     }
 
     /// <summary>The comparison with Hugo: its builds and Pagefind over them, beside the generator's figures, and the ratios.</summary>
