@@ -96,7 +96,7 @@ internal sealed class SiteResult(string label, int? cases)
     /// own peak, added up (an upper bound of what they held together); the largest over the runs, or
     /// what a failed run had reached.
     /// </summary>
-    public long GeneratorPlusPagefindKiB => SearchRuns.Select(r => r.PeakKiB + r.Descendants.Values.Sum()).DefaultIfEmpty(0).Max();
+    public long GeneratorPlusPagefindKiB => SearchRuns.Select(r => r.PeakKiB + r.DescendantPeaksKiB).DefaultIfEmpty(0).Max();
 
     /// <summary>The same tree's resident memory at one moment, sampled every 50 ms (a lower bound); the largest over the runs.</summary>
     public long GeneratorPlusPagefindSampledKiB => SearchRuns.Select(r => r.TreePeakKiB).DefaultIfEmpty(0).Max();

@@ -31,6 +31,9 @@ internal sealed record ProcessRun(int ExitCode, TimeSpan Wall, TimeSpan Cpu, dou
     /// <see cref="PeakKiB"/> plus each descendant's peak is an upper bound.
     /// </summary>
     public long TreePeakKiB { get; init; }
+
+    /// <summary>The peaks of every descendant, each process counted once, added up, in KiB (<see cref="Descendants"/> keeps one figure per name).</summary>
+    public long DescendantPeaksKiB { get; init; }
 }
 
 /// <summary>
@@ -86,7 +89,7 @@ internal static partial class ProcessMeter
         if (killed is not null) err += $"\n({killed})";
         return new ProcessRun(killed is null ? process.ExitCode : -1, clock.Elapsed, cpu, others, sampler.PeakKiB, sampler.Descendants,
             stdout.GetAwaiter().GetResult(), err, killed)
-        { TreePeakKiB = sampler.TreePeakKiB };
+        { TreePeakKiB = sampler.TreePeakKiB, DescendantPeaksKiB = sampler.DescendantPeaksKiB };
     }
 
     /// <summary>Starts a program with its output and errors redirected (the caller reads them).</summary>
@@ -181,6 +184,15 @@ internal static partial class ProcessMeter
             }
         }
 
+        /// <summary>Every descendant's peak so far, added up (each process once, whatever its name), in KiB.</summary>
+        public long DescendantPeaksKiB
+        {
+            get
+            {
+                lock (descendants) return descendants.Values.Sum(d => d.Peak);
+            }
+        }
+
         /// <summary>Kills the tree, remembering the first reason.</summary>
         public void KilledBecause(string reason)
         {
@@ -244,8 +256,11 @@ internal static partial class ProcessMeter
             var pid = queue.Dequeue();
             var (hwm, rss) = ReadMemory(pid);
             rssSum += rss;
-            var name = seen.TryGetValue(pid, out var known) ? known.Name : ReadName(pid);
-            if (name is not null) seen[pid] = (name, Math.Max(known.Peak, hwm));
+            // Read every time: a child seen between its fork and its exec still has its parent's name
+            // (Pagefind's binary as "node"), and its peak then was its parent's copy, so it starts again.
+            var known = seen.GetValueOrDefault(pid);
+            var name = ReadName(pid) ?? known.Name;
+            if (name is not null) seen[pid] = (name, name == known.Name ? Math.Max(known.Peak, hwm) : hwm);
             foreach (var child in Children(pid)) queue.Enqueue(child);
         }
 

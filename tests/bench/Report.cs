@@ -392,7 +392,7 @@ internal static class Report
     private static string MemoryNumbers(SiteResult r)
     {
         var runs = r.WithSearch.Count > 0 ? r.WithSearch : [r.FailedSearchRun!];
-        var top = runs.MaxBy(x => x.PeakKiB + x.Descendants.Values.Sum())!;
+        var top = runs.MaxBy(x => x.PeakKiB + x.DescendantPeaksKiB)!;
         var parts = string.Join(", ", new[] { $"generator {MiB(top.PeakKiB)}" }.Concat(top.Descendants.Select(d => $"{d.Key} {MiB(d.Value)}")));
         var failed = r.WithSearch.Count == 0 ? $"the build with search failed ({(top.Killed is null ? "exit " + top.ExitCode : "killed")}, see problems), having reached " : "";
         return $"{failed}{MiB(r.GeneratorPlusPagefindKiB)} ({parts}, each at its own peak, added up); {MiB(r.GeneratorPlusPagefindSampledKiB)} held at once (sampled every 50 ms); largest of {runs.Count} build(s) with search";
