@@ -57,6 +57,52 @@ internal sealed class SiteResult(string label, int? cases)
 
     public List<string> Problems { get; } = [];
 
+    /// <summary>The real site only: `bash ./site check` from the repository root, timed after one warm-up.</summary>
+    public List<ProcessRun> SiteCheck { get; } = [];
+
+    /// <summary>The real site only: `dotnet run --project Site.csproj -c Release -- check`, the same way.</summary>
+    public List<ProcessRun> DotnetRunCheck { get; } = [];
+
+    /// <summary>Pages Pagefind indexed in the build with search (files in pagefind/fragment).</summary>
+    public int IndexedPages { get; set; }
+
+    /// <summary>Hugo building the same content (synthetic sites only), each run into an emptied folder; see <see cref="HugoSite"/>.</summary>
+    public List<ProcessRun> Hugo { get; } = [];
+
+    /// <summary>Pagefind, with the generator's options, over the output of the Hugo build just before it.</summary>
+    public List<ProcessRun> PagefindOnHugo { get; } = [];
+
+    /// <summary>Why Hugo was not measured, or not to the end; null when it was.</summary>
+    public string? HugoNotMeasured { get; set; }
+
+    public bool HugoMeasured => HugoNotMeasured is null && Hugo.Count > 0;
+
+    public bool PagefindOnHugoMeasured => HugoMeasured && PagefindOnHugo.Count == Hugo.Count;
+
+    public int HugoPages { get; set; }
+
+    public int HugoIndexedPages { get; set; }
+
+    public long HugoOutputBytes { get; set; }
+
+    public long HugoIndexBytes { get; set; }
+
+    public TimeSpan MedianHugo => Stats.Median(Hugo.Select(r => r.Wall).ToList());
+
+    public TimeSpan MedianPagefindOnHugo => Stats.Median(PagefindOnHugo.Select(r => r.Wall).ToList());
+
+    /// <summary>
+    /// The generator and everything it started (node, Pagefind) in a build with search, each at its
+    /// own peak, added up (an upper bound of what they held together); the largest over the runs, or
+    /// what a failed run had reached.
+    /// </summary>
+    public long GeneratorPlusPagefindKiB => SearchRuns.Select(r => r.PeakKiB + r.DescendantPeaksKiB).DefaultIfEmpty(0).Max();
+
+    /// <summary>The same tree's resident memory at one moment, sampled every 50 ms (a lower bound); the largest over the runs.</summary>
+    public long GeneratorPlusPagefindSampledKiB => SearchRuns.Select(r => r.TreePeakKiB).DefaultIfEmpty(0).Max();
+
+    private IEnumerable<ProcessRun> SearchRuns => WithSearch.Count > 0 ? WithSearch : FailedSearchRun is { } f ? [f] : [];
+
     public TimeSpan MedianNoSearch => Stats.Median(NoSearch.Select(r => r.Wall).ToList());
 
     public TimeSpan MedianWithSearch => Stats.Median(WithSearch.Select(r => r.Wall).ToList());
@@ -99,6 +145,16 @@ internal sealed partial class Harness(BenchOptions options)
     public const string Now = "2026-11-26";
     public const string BaseUrl = "https://example.github.io/lscb-learning/";
 
+    /// <summary>Pagefind's runner in the pinned npm package, as the generator starts it.</summary>
+    public const string PagefindRunner = "node_modules/pagefind/lib/runner/bin.cjs";
+
+    /// <summary>
+    /// The options the generator gives Pagefind (src/Write/SearchIndexer.cs, Options), for every
+    /// Pagefind run the harness starts itself; <see cref="CheckPagefindOptions"/> compares them with that file.
+    /// </summary>
+    public static readonly string[] PagefindOptions =
+        ["--force-language", "en", "--silent", "--exclude-selectors", ".app-help", "--exclude-selectors", ".app-distressing"];
+
     private readonly string repo = FindRepo();
     private readonly List<string> problems = [];
 
@@ -109,13 +165,24 @@ internal sealed partial class Harness(BenchOptions options)
 
     private string SiteDll => Path.Combine(work, "generator", "Site.dll");
 
+    /// <summary>Hugo on PATH, or null (then the Hugo rows say how to install it and are not measured).</summary>
+    private string? hugo;
+
     public static int GenerateOnly(string[] args)
     {
-        if (args.Length != 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
-            throw new UsageException("write it as: generate N DIR");
-        var g = ContentGenerator.Generate(FindRepo(), Path.GetFullPath(args[1]), n);
+        if (args.Length is not (2 or 3) || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+            throw new UsageException("write it as: generate N DIR [HUGO_DIR]");
+        var repo = FindRepo();
+        var site = Path.GetFullPath(args[1]);
+        var g = ContentGenerator.Generate(repo, site, n);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {g.Files} files ({g.Shape.Cases} cases, {g.Withheld} withheld, {g.Shape.Themes} themes, {g.Shape.Responses} responses, {Format.Bytes(g.MarkdownBytes)}) into {Path.GetFullPath(args[1])} in {g.Elapsed.TotalSeconds:0.0} s."));
+            $"Wrote {g.Files} files ({g.Shape.Cases} cases, {g.Withheld} withheld, {g.Shape.Themes} themes, {g.Shape.Responses} responses, {Format.Bytes(g.MarkdownBytes)}) into {site} in {g.Elapsed.TotalSeconds:0.0} s."));
+        if (args.Length == 3)
+        {
+            var h = HugoSite.Write(repo, site, Path.GetFullPath(args[2]));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote the Hugo site ({h.Files} content files) into {Path.GetFullPath(args[2])}."));
+        }
+
         return 0;
     }
 
@@ -147,6 +214,10 @@ internal sealed partial class Harness(BenchOptions options)
 
         var machine = Machine.Describe(repo);
         if (!await PrepareAsync()) return 1;
+        CheckPagefindOptions();
+        hugo = options.Hugo ? HugoSite.Executable() : null;
+        if (options.Hugo && hugo is null)
+            Log($"hugo is not on PATH, so the comparison with Hugo is not measured: {HugoSite.InstallHint}.");
 
         var available = ProcessMeter.MemAvailableKiB();
         ProcessMeter.MemoryLimitKiB = options.MemoryLimitGiB is { } g ? (long)(g * 1024 * 1024) : available * 3 / 4;
@@ -161,7 +232,9 @@ internal sealed partial class Harness(BenchOptions options)
         var results = new List<SiteResult>();
         if (options.RealSite)
         {
-            results.Add(await MeasureAsync(new SiteResult("real site", null), Path.Combine(work, "site-real"), work, "real", options.Runs, large: false));
+            var real = await MeasureAsync(new SiteResult("real site", null), Path.Combine(work, "site-real"), work, "real", options.Runs, large: false);
+            MeasureEverydayCheck(real);
+            results.Add(real);
         }
 
         foreach (var n in options.Sizes)
@@ -242,6 +315,21 @@ internal sealed partial class Harness(BenchOptions options)
         return true;
     }
 
+    /// <summary>Lists a problem when the generator's Pagefind options are no longer <see cref="PagefindOptions"/>.</summary>
+    private void CheckPagefindOptions()
+    {
+        var source = Path.Combine(repo, "src", "Write", "SearchIndexer.cs");
+        var match = File.Exists(source) ? IndexerOptions().Match(File.ReadAllText(source)) : null;
+        var theirs = match is { Success: true } ? QuotedString().Matches(match.Groups[1].Value).Select(m => m.Groups[1].Value).ToList() : null;
+        if (theirs is null || !theirs.SequenceEqual(PagefindOptions))
+        {
+            var text = $"Pagefind's options: the harness runs Pagefind on its own with `{string.Join(' ', PagefindOptions)}`, but src/Write/SearchIndexer.cs " +
+                       (theirs is null ? "has no Options list the harness can read" : $"gives `{string.Join(' ', theirs)}`") + ": update Harness.PagefindOptions";
+            problems.Add(text);
+            Log($"PROBLEM: {text}");
+        }
+    }
+
     /// <summary>What the generator writes in node_modules/.site-lock-sha256 (Hashes.OfFiles of the lock file).</summary>
     private static string LockHash(byte[] lockFile)
     {
@@ -283,6 +371,9 @@ internal sealed partial class Harness(BenchOptions options)
         }
 
         Log($"  warm-up: {Format.Seconds(warm.Wall)} ({warm.Stdout.Trim()})");
+        var hugoSite = Path.Combine(work, $"hugo-{tag}");
+        var outHugo = Path.Combine(work, $"out-{tag}-hugo");
+        var hugoOn = PrepareHugo(result, root, hugoSite, outHugo);
         for (var i = 0; i < runs; i++)
         {
             Sync();
@@ -326,6 +417,22 @@ internal sealed partial class Harness(BenchOptions options)
                     Problem(result, $"build --no-search run {i + 1} started {string.Join(", ", run.Descendants.Keys)}: the theme's styles or scripts were rebuilt (theme/ changed?), so this run includes sass or esbuild");
                 Log($"  build{(search ? "            " : " --no-search")} {i + 1}/{runs}: {Describe(run)} ({InternalMs(run.Stdout)} ms inside)");
             }
+
+            if (hugoOn) hugoOn = MeasureHugo(result, hugoSite, outHugo, i, runs);
+        }
+
+        if (hugoOn)
+        {
+            result.HugoPages = Directory.EnumerateFiles(outHugo, "*.html", SearchOption.AllDirectories).Count();
+            result.HugoIndexBytes = DirectoryBytes(Path.Combine(outHugo, "pagefind"));
+            result.HugoOutputBytes = DirectoryBytes(outHugo) - result.HugoIndexBytes;
+            result.HugoIndexedPages = FileCount(Path.Combine(outHugo, "pagefind", "fragment"));
+        }
+
+        if (!options.Keep)
+        {
+            Delete(outHugo);
+            Delete(hugoSite);
         }
 
         if (searchWorks && !options.SkipSearch)
@@ -363,6 +470,7 @@ internal sealed partial class Harness(BenchOptions options)
             var index = Path.Combine(searched, "pagefind");
             result.IndexBytes = DirectoryBytes(index);
             result.IndexFiles = Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Count();
+            result.IndexedPages = FileCount(Path.Combine(index, "fragment"));
         }
 
 
@@ -417,10 +525,130 @@ internal sealed partial class Harness(BenchOptions options)
             $"{Format.Seconds(run.Wall)}, CPU {Format.Seconds(run.Cpu)}, peak {Format.MiB(run.PeakKiB)}{(children.Length > 0 ? $"; children: {children}" : "")}; others used {run.OthersCores:0.0} cores");
     }
 
+    /// <summary>The everyday commands an author runs on the real site, from the repository root.</summary>
+    internal static readonly (string Program, string[] Arguments)[] EverydayChecks =
+    [
+        ("bash", ["./site", "check"]),
+        ("dotnet", ["run", "--project", "Site.csproj", "-c", "Release", "--", "check"]),
+    ];
+
+    /// <summary>At least 3 timed runs of each everyday check (see <see cref="EverydayChecks"/>).</summary>
+    public static int EverydayRuns(BenchOptions options) => Math.Max(3, options.Runs);
+
+    /// <summary>
+    /// The everyday command on the repository's own site, as an author runs it: `bash ./site check`
+    /// (the launcher, which runs the compiled generator directly unless its code changed) and, for
+    /// comparison, `dotnet run --project Site.csproj -c Release -- check`, each from the repository
+    /// root on the repository itself (not the frozen copy: the launcher is what is measured), one
+    /// uncounted warm-up each, then the timed runs alternating. Unlike the builds, nothing is added
+    /// to the environment.
+    /// </summary>
+    private void MeasureEverydayCheck(SiteResult real)
+    {
+        var runs = EverydayRuns(options);
+        var lists = new[] { real.SiteCheck, real.DotnetRunCheck };
+        Log($"{real.Label}: the everyday check from {repo}: one warm-up, then {runs} timed runs, of each of {string.Join(" and ", EverydayChecks.Select(Command))}");
+        var working = new bool[EverydayChecks.Length];
+        for (var round = -1; round < runs; round++)
+        {
+            for (var k = 0; k < EverydayChecks.Length; k++)
+            {
+                if (round >= 0 && !working[k]) continue;
+                var (program, arguments) = EverydayChecks[k];
+                var run = ProcessMeter.Run(program, arguments, repo);
+                var what = round < 0 ? $"{Command(EverydayChecks[k])} (warm-up)" : $"{Command(EverydayChecks[k])} run {round + 1}";
+                if (!run.Succeeded)
+                {
+                    Problem(real, $"{what} failed (exit {run.ExitCode}) after {Format.Seconds(run.Wall)}: {Tail(run.Stdout + "\n" + run.Stderr, 6)}");
+                    working[k] = false;
+                    continue;
+                }
+
+                working[k] = true;
+                Log($"  {what}: {Describe(run)}");
+                if (round < 0) continue;
+                lists[k].Add(run);
+                if (run.Stderr.Contains("Building the generator", StringComparison.Ordinal))
+                    Problem(real, $"{what} rebuilt the generator (its code changed during the run), so that run includes a build");
+            }
+        }
+    }
+
+    internal static string Command((string Program, string[] Arguments) command) => $"{command.Program} {string.Join(' ', command.Arguments)}";
+
+    /// <summary>
+    /// Writes the Hugo site of a synthetic site's content and builds it once, uncounted (the warm-up,
+    /// as the generator's); false, with the reason in the result, when Hugo is not to be measured.
+    /// </summary>
+    private bool PrepareHugo(SiteResult result, string root, string hugoSite, string outHugo)
+    {
+        if (result.Cases is null) return false; // The real site has no Hugo counterpart.
+        if (!options.Hugo)
+        {
+            result.HugoNotMeasured = "--no-hugo";
+            return false;
+        }
+
+        if (hugo is null)
+        {
+            result.HugoNotMeasured = $"hugo is not on PATH: {HugoSite.InstallHint}";
+            return false;
+        }
+
+        var content = HugoSite.Write(repo, root, hugoSite);
+        Log(string.Create(CultureInfo.InvariantCulture, $"  Hugo site: {content.Files} content files copied into {hugoSite} in {content.Elapsed.TotalSeconds:0.0} s; a warm-up Hugo build"));
+        var warm = Hugo(hugoSite, outHugo);
+        if (!warm.Succeeded)
+        {
+            HugoFailed(result, "Hugo's warm-up build", warm);
+            return false;
+        }
+
+        Log($"  Hugo warm-up: {Describe(warm)} ({Tail(warm.Stdout, 1)})");
+        return true;
+    }
+
+    /// <summary>One timed Hugo build, then Pagefind over its output (unless --skip-search); false once one failed.</summary>
+    private bool MeasureHugo(SiteResult result, string hugoSite, string outHugo, int i, int runs)
+    {
+        Delete(outHugo);
+        Sync();
+        var build = Hugo(hugoSite, outHugo);
+        if (!build.Succeeded)
+        {
+            HugoFailed(result, "a Hugo build", build);
+            return false;
+        }
+
+        result.Hugo.Add(build);
+        Log($"  hugo {i + 1}/{runs}: {Describe(build)}");
+        if (options.SkipSearch) return true;
+        Sync();
+        var index = ProcessMeter.Run("node", [PagefindRunner, "--site", outHugo, .. PagefindOptions], work);
+        if (!index.Succeeded)
+        {
+            HugoFailed(result, "Pagefind over Hugo's output", index);
+            return false;
+        }
+
+        result.PagefindOnHugo.Add(index);
+        Log($"  Pagefind over Hugo's output {i + 1}/{runs}: {Describe(index)}");
+        return true;
+    }
+
+    private ProcessRun Hugo(string hugoSite, string output) =>
+        ProcessMeter.Run(hugo!, ["--source", hugoSite, "--destination", output, "--cacheDir", Path.Combine(work, "hugo-cache")], work);
+
+    private void HugoFailed(SiteResult result, string what, ProcessRun run)
+    {
+        result.HugoNotMeasured = $"{what} failed (see problems)";
+        Problem(result, $"{what} failed (exit {run.ExitCode}) after {Format.Seconds(run.Wall)}: {Tail(run.Stdout + "\n" + run.Stderr, 8)}");
+    }
+
     /// <summary>Runs Pagefind over the no-search output, leaving its pagefind/ there; true when it worked.</summary>
     private bool MeasurePagefindAlone(SiteResult result, string site)
     {
-        string[] pagefind = ["node_modules/pagefind/lib/runner/bin.cjs", "--site", site, "--force-language", "en", "--silent"];
+        string[] pagefind = [PagefindRunner, "--site", site, .. PagefindOptions];
         var time = File.Exists("/usr/bin/time");
         Sync();
         var run = time
@@ -483,6 +711,9 @@ internal sealed partial class Harness(BenchOptions options)
         p?.WaitForExit();
     }
 
+    private static int FileCount(string dir) =>
+        Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Count() : 0;
+
     private static long DirectoryBytes(string dir) =>
         Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
 
@@ -509,6 +740,12 @@ internal sealed partial class Harness(BenchOptions options)
 
     [GeneratedRegex(@" in (\d+) ms", RegexOptions.CultureInvariant)]
     private static partial Regex BuiltIn();
+
+    [GeneratedRegex(@"string\[\] Options\s*=\s*\[([^\]]*)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexerOptions();
+
+    [GeneratedRegex("\"([^\"]*)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedString();
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex MaxRss();

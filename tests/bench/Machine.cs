@@ -20,6 +20,9 @@ internal sealed class Machine
 
     public required string Pagefind { get; init; }
 
+    /// <summary>What <c>hugo version</c> printed, or "unavailable" when there is no hugo on PATH.</summary>
+    public required string Hugo { get; init; }
+
     public required string Commit { get; init; }
 
     public string MemoryLimit { get; set; } = "";
@@ -45,6 +48,7 @@ internal sealed class Machine
             Dotnet = $"{RuntimeInformation.FrameworkDescription}, SDK {Output("dotnet", ["--version"], repo)}",
             Node = Output("node", ["--version"], repo),
             Pagefind = pagefind,
+            Hugo = Output("hugo", ["version"], repo),
             Commit = Output("git", ["rev-parse", "--short", "HEAD"], repo) + (dirty ? " with uncommitted changes in the working tree" : ""),
         };
     }

@@ -24,6 +24,16 @@ internal sealed record ProcessRun(int ExitCode, TimeSpan Wall, TimeSpan Cpu, dou
     IReadOnlyDictionary<string, long> Descendants, string Stdout, string Stderr, string? Killed)
 {
     public bool Succeeded => ExitCode == 0 && Killed is null;
+
+    /// <summary>
+    /// The most resident memory the process and its descendants held at one moment (VmRSS added up
+    /// over the tree, sampled every 50 ms), in KiB: a lower bound of the tree's true peak, where
+    /// <see cref="PeakKiB"/> plus each descendant's peak is an upper bound.
+    /// </summary>
+    public long TreePeakKiB { get; init; }
+
+    /// <summary>The peaks of every descendant, each process counted once, added up, in KiB (<see cref="Descendants"/> keeps one figure per name).</summary>
+    public long DescendantPeaksKiB { get; init; }
 }
 
 /// <summary>
@@ -78,7 +88,8 @@ internal static partial class ProcessMeter
         var err = stderr.GetAwaiter().GetResult();
         if (killed is not null) err += $"\n({killed})";
         return new ProcessRun(killed is null ? process.ExitCode : -1, clock.Elapsed, cpu, others, sampler.PeakKiB, sampler.Descendants,
-            stdout.GetAwaiter().GetResult(), err, killed);
+            stdout.GetAwaiter().GetResult(), err, killed)
+        { TreePeakKiB = sampler.TreePeakKiB, DescendantPeaksKiB = sampler.DescendantPeaksKiB };
     }
 
     /// <summary>Starts a program with its output and errors redirected (the caller reads them).</summary>
@@ -114,6 +125,7 @@ internal static partial class ProcessMeter
         private readonly ManualResetEventSlim stop = new();
         private readonly Thread thread;
         private long peak;
+        private long treePeak;
         private string? killed;
 
         public TreeSampler(Process process)
@@ -130,6 +142,7 @@ internal static partial class ProcessMeter
                     {
                         long tree;
                         lock (descendants) tree = rss + SampleDescendants(pid, descendants);
+                        Interlocked.Exchange(ref treePeak, Math.Max(Interlocked.Read(ref treePeak), tree));
                         var available = MemAvailableKiB();
                         if (tree > MemoryLimitKiB || available < MinAvailableKiB)
                         {
@@ -149,6 +162,9 @@ internal static partial class ProcessMeter
         /// <summary>The process's own peak resident memory (VmHWM) so far, in KiB.</summary>
         public long PeakKiB => Interlocked.Read(ref peak);
 
+        /// <summary>The most resident memory the whole tree held at one sample so far, in KiB.</summary>
+        public long TreePeakKiB => Interlocked.Read(ref treePeak);
+
         /// <summary>Why the harness killed the tree, or null.</summary>
         public string? Killed => Volatile.Read(ref killed);
 
@@ -165,6 +181,15 @@ internal static partial class ProcessMeter
                 }
 
                 return byName;
+            }
+        }
+
+        /// <summary>Every descendant's peak so far, added up (each process once, whatever its name), in KiB.</summary>
+        public long DescendantPeaksKiB
+        {
+            get
+            {
+                lock (descendants) return descendants.Values.Sum(d => d.Peak);
             }
         }
 
@@ -231,8 +256,11 @@ internal static partial class ProcessMeter
             var pid = queue.Dequeue();
             var (hwm, rss) = ReadMemory(pid);
             rssSum += rss;
-            var name = seen.TryGetValue(pid, out var known) ? known.Name : ReadName(pid);
-            if (name is not null) seen[pid] = (name, Math.Max(known.Peak, hwm));
+            // Read every time: a child seen between its fork and its exec still has its parent's name
+            // (Pagefind's binary as "node"), and its peak then was its parent's copy, so it starts again.
+            var known = seen.GetValueOrDefault(pid);
+            var name = ReadName(pid) ?? known.Name;
+            if (name is not null) seen[pid] = (name, name == known.Name ? Math.Max(known.Peak, hwm) : hwm);
             foreach (var child in Children(pid)) queue.Enqueue(child);
         }
 

@@ -26,7 +26,7 @@ namespace Lscb.Site.Bench
         public const string Usage = """
             Usage:
               dotnet run --project tests/bench/Bench.csproj -c Release -- [options]
-              dotnet run --project tests/bench/Bench.csproj -c Release -- generate N DIR
+              dotnet run --project tests/bench/Bench.csproj -c Release -- generate N DIR [HUGO_DIR]
 
             Options:
               --sizes LIST      case counts to benchmark (default 100,1000,10000,50000)
@@ -40,7 +40,8 @@ namespace Lscb.Site.Bench
                                 in Chromium)
               --skip-search     time only check and build --no-search (no Pagefind, no browser,
                                 no preview), for quick experiments on the generator
-              --no-real         skip the repository's own site
+              --no-real         skip the repository's own site (and the everyday command on it)
+              --no-hugo         skip Hugo (which is measured when hugo is on PATH)
               --preview-runs K  timed saves in the preview (default 5, after one warm-up); 0 skips it
               --preview-max N   measure the preview on synthetic sites of up to N cases (default
                                 10000; the real site is always measured)
@@ -54,7 +55,8 @@ namespace Lscb.Site.Bench
               --keep            keep the generated sites and outputs
               --results FILE    where the report goes (default tests/bench/RESULTS.md; - for none)
 
-            generate N DIR writes the synthetic site with N cases into DIR and stops.
+            generate N DIR writes the synthetic site with N cases into DIR and stops; with
+            HUGO_DIR, it also writes the Hugo site made from it there.
             """;
 
         public List<int> Sizes { get; private set; } = [100, 1000, 10000, 50000];
@@ -72,6 +74,8 @@ namespace Lscb.Site.Bench
         public bool SkipSearch { get; private set; }
 
         public bool RealSite { get; private set; } = true;
+
+        public bool Hugo { get; private set; } = true;
 
         public int PreviewRuns { get; private set; } = 5;
 
@@ -134,6 +138,7 @@ namespace Lscb.Site.Bench
                         o.PreviewRuns = 0;
                         break;
                     case "--no-real": o.RealSite = false; break;
+                    case "--no-hugo": o.Hugo = false; break;
                     case "--preview-runs":
                         var runs = Value();
                         o.PreviewRuns = int.TryParse(runs, NumberStyles.None, CultureInfo.InvariantCulture, out var k)

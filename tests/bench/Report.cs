@@ -24,6 +24,7 @@ internal static class Report
         Line($"- Machine: {machine.Cores} cores (nproc), {machine.Cpu}, {machine.Memory}");
         Line($"- OS: {machine.Os}");
         Line($"- .NET: {machine.Dotnet}; Node.js {machine.Node}; Pagefind {machine.Pagefind}");
+        Line($"- Hugo: {(!options.Hugo ? "not measured (--no-hugo)" : machine.Hugo == "unavailable" ? $"not on PATH, so not measured: {HugoSite.InstallHint}" : machine.Hugo)}");
         Line($"- Commit: {machine.Commit}; the generator measured is a copy of bin/Release/net10.0 built from it at the start, with a copy of theme/ (so later edits and builds by others do not reach the run)");
         Line($"- Load average (1, 5, 15 min) before: {machine.LoadBefore}; after: {machine.LoadAfter}. The machine is shared: compare ratios within one run.");
         Line($"- Generator runs: `dotnet WORK/generator/Site.dll build --root DIR --output OUT --now {Harness.Now} --base-url {Harness.BaseUrl} [--no-search]`, " +
@@ -63,12 +64,21 @@ internal static class Report
             Line("† The build with search failed, so the index and the search were measured on the build without search after running Pagefind on it on its own (the same command the build runs).");
         }
 
+        WriteEveryday(sb, options, results);
+        WriteHugo(sb, options, results);
+
         Line();
         Line("## Targets");
         Line();
         var real = results.FirstOrDefault(r => r.Cases is null);
         var ten = results.FirstOrDefault(r => r.Cases == 10_000);
         var fifty = results.FirstOrDefault(r => r.Cases == 50_000);
+        Line("- " + Target("the real site: check through ./site under 1.5 s wall, warm", real is not null,
+            () => real!.SiteCheck.Count > 0 && Stats.Median(real.SiteCheck.Select(x => x.Wall).ToList()).TotalSeconds < 1.5,
+            () => (real!.SiteCheck.Count > 0
+                      ? $"`bash ./site check`: median {Stats.MedianAndSpread(real.SiteCheck.Select(x => x.Wall).ToList())} over {real.SiteCheck.Count} runs after one warm-up"
+                      : "`bash ./site check` failed (see problems)") +
+                  $"; `dotnet run --project Site.csproj -c Release -- check`: {(real.DotnetRunCheck.Count > 0 ? Stats.MedianAndSpread(real.DotnetRunCheck.Select(x => x.Wall).ToList()) : "failed (see problems)")}"));
         Line("- " + Target("the real site builds in under 1 s without Pagefind", real is { NoSearch.Count: > 0 },
             () => real!.MedianNoSearch.TotalSeconds < 1, () => $"median {Format.Seconds(real!.MedianNoSearch)}"));
         Line("- " + Target("10,000 cases build in under 3 s without Pagefind", ten is { NoSearch.Count: > 0 },
@@ -90,6 +100,23 @@ internal static class Report
             () => Checks(ten!) < 0.1 * ten!.MedianWithSearch.TotalMilliseconds,
             () => $"{Ms(Checks(ten!))}, {Format.Number(100 * Checks(ten!) / ten!.MedianWithSearch.TotalMilliseconds, "0.0")}% of the build ({Format.Seconds(ten.MedianWithSearch)}); " +
                   $"{Format.Number(100 * Checks(ten) / ten.MedianNoSearch.TotalMilliseconds, "0.0")}% of the build without Pagefind ({Format.Seconds(ten.MedianNoSearch)})"));
+        var hugoWhy = ten?.HugoNotMeasured;
+        Line("- " + Target("10,000 cases with search: at most 0.6 x (Hugo + Pagefind)", ten is { PagefindOnHugoMeasured: true },
+            () => ten!.WithSearch.Count > 0 && RatioWithSearch(ten) <= 0.6,
+            () => ten!.WithSearch.Count == 0 ? "the generator's build with search failed (see problems)"
+                : $"ratio {Format.Number(RatioWithSearch(ten), "0.00")} ({Format.Seconds(ten.MedianWithSearch)} / ({Format.Seconds(ten.MedianHugo)} + {Format.Seconds(ten.MedianPagefindOnHugo)} = {Format.Seconds(ten.MedianHugo + ten.MedianPagefindOnHugo)}), medians of {ten.WithSearch.Count} and {ten.Hugo.Count} runs)",
+            hugoWhy ?? (options.SkipSearch ? "--skip-search" : null)));
+        Line("- " + Target("10,000 cases without search: at most 0.5 x Hugo", ten is { HugoMeasured: true, NoSearch.Count: > 0 },
+            () => RatioNoSearch(ten!) <= 0.5,
+            () => $"ratio {Format.Number(RatioNoSearch(ten!), "0.00")} ({Format.Seconds(ten!.MedianNoSearch)} / {Format.Seconds(ten.MedianHugo)}, medians of {ten.NoSearch.Count} and {ten.Hugo.Count} runs)",
+            hugoWhy));
+        foreach (var (site, label, gib) in new[] { (ten, "10,000", 2), (fifty, "50,000", 7) })
+        {
+            Line("- " + Target($"peak memory (generator plus Pagefind) under {gib} GiB at {label} cases", site is not null && site.GeneratorPlusPagefindKiB > 0,
+                () => site!.WithSearch.Count > 0 && site.GeneratorPlusPagefindKiB < gib * KiBPerGiB,
+                () => MemoryNumbers(site!), options.SkipSearch ? "--skip-search" : null));
+        }
+
         Line("- " + Target("time(50,000) / time(10,000) without search is at most 6", ten is { NoSearch.Count: > 0 } && fifty is { NoSearch.Count: > 0 },
             () => fifty!.MedianNoSearch / ten!.MedianNoSearch <= 6,
             () => $"ratio {Format.Number(fifty!.MedianNoSearch / ten!.MedianNoSearch, "0.00")} ({Format.Seconds(fifty.MedianNoSearch)} / {Format.Seconds(ten!.MedianNoSearch)}; 5 would be linear); " +
@@ -279,6 +306,98 @@ internal static class Report
         return list.Min() == list.Max() ? Format.Int(list.Min()) : $"{Format.Int(list.Min())}–{Format.Int(list.Max())}";
     }
 
+    /// <summary>The everyday check on the real site: through ./site and through dotnet run.</summary>
+    private static void WriteEveryday(StringBuilder sb, BenchOptions options, IReadOnlyList<SiteResult> results)
+    {
+        var real = results.FirstOrDefault(r => r.Cases is null);
+        if (real is null) return;
+        void Line(string text = "") => sb.Append(text).Append('\n');
+
+        Line();
+        Line("## The everyday command");
+        Line();
+        Line("`check` on the repository's own site as an author runs it, from the repository root on the repository itself (not the frozen copy), with nothing added to the environment: " +
+             "through the launcher `./site` (which runs bin/Release/net10.0/Site.dll directly, building it first only when the generator's code changed) and through `dotnet run`. " +
+             $"One uncounted warm-up of each, then {Harness.EverydayRuns(options)} timed runs of each, alternating; wall time from start to exit.");
+        Line();
+        Line("| command | runs | wall: median (min–max) | CPU time, median | it printed |");
+        Line("|---|---:|---|---:|---|");
+        foreach (var (command, runs) in Harness.EverydayChecks.Select(Harness.Command).Zip([real.SiteCheck, real.DotnetRunCheck]))
+        {
+            var printed = runs.Count > 0 ? runs[^1].Stdout.Trim().Split('\n')[^1].Replace("|", "\\|", StringComparison.Ordinal) : "failed: see problems";
+            Line($"| `{command}` | {runs.Count} | {Stats.MedianAndSpread(runs.Select(x => x.Wall).ToList())} | " +
+                 $"{(runs.Count > 0 ? Format.Seconds(Stats.Median(runs.Select(x => x.Cpu).ToList())) : "n/a")} | {printed} |");
+        }
+    }
+
+    /// <summary>The comparison with Hugo: its builds and Pagefind over them, beside the generator's figures, and the ratios.</summary>
+    private static void WriteHugo(StringBuilder sb, BenchOptions options, IReadOnlyList<SiteResult> results)
+    {
+        var sizes = results.Where(r => r.Cases is not null).ToList();
+        if (sizes.Count == 0) return;
+        void Line(string text = "") => sb.Append(text).Append('\n');
+
+        Line();
+        Line("## Compared with Hugo");
+        Line();
+        Line("The same synthetic content built by Hugo: the Markdown files copied unchanged into a Hugo site with a minimal layout and the themes as a taxonomy (`tests/bench/hugo/`, described in tests/bench/README.md), " +
+             "built with `hugo --source HUGO_SITE --destination OUT --cacheDir WORK/hugo-cache` into an emptied folder in the same working folder as the generator's output, " +
+             "after one uncounted warm-up build, each timed run right after the generator's builds of the same round. " +
+             $"After each Hugo build, Pagefind runs over its output as the generator runs it: `node {Harness.PagefindRunner} --site OUT {string.Join(' ', Harness.PagefindOptions)}`. " +
+             "Ours without search is compared with Hugo alone, ours with search (the generator running Pagefind itself) with Hugo plus Pagefind: a ratio under 1 means the generator took less time. " +
+             "Peak memory is each process's own VmHWM, polled as for the generator; \"generator + Pagefind\" adds up the peaks of the generator, node and Pagefind's binary in one build with search " +
+             "(an upper bound of what they held at once), with the most the tree held at one sample beside it.");
+        Line();
+        Line("| N | pages: ours / Hugo | pages indexed: ours / Hugo | Hugo: median (min–max) | Pagefind over Hugo's output: median (min–max) | Hugo + Pagefind | ours without search | ours / Hugo | ours with search | ours / (Hugo + Pagefind) | CPU time: Hugo / Pagefind over it | peak memory: Hugo / Pagefind over it (node; its binary) | peak memory, ours with search: generator + Pagefind (sum of peaks; sampled at once) | output size: ours / Hugo | index size: ours / Hugo |");
+        Line("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in sizes)
+        {
+            if (!r.HugoMeasured)
+            {
+                Line($"| {r.Label} | not measured: {(r.HugoNotMeasured ?? "no Hugo run").Replace("|", "\\|", StringComparison.Ordinal)} | | | | | | | | | | | | | |");
+                continue;
+            }
+
+            var pagefind = r.PagefindOnHugoMeasured;
+            var ours = r.NoSearch.Count > 0;
+            var oursSearch = r.WithSearch.Count > 0;
+            var pfNode = r.PagefindOnHugo.Select(x => x.PeakKiB).DefaultIfEmpty(0).Max();
+            var pfBinary = r.PagefindOnHugo.SelectMany(x => x.Descendants).Where(d => d.Key.StartsWith("pagefind", StringComparison.Ordinal)).Select(d => d.Value).DefaultIfEmpty(0).Max();
+            Line($"| {r.Label} | {(ours ? Format.Int(r.Pages) : "n/a")} / {Format.Int(r.HugoPages)} | " +
+                 $"{(r.IndexedPages > 0 ? Format.Int(r.IndexedPages) : "n/a")} / {(pagefind ? Format.Int(r.HugoIndexedPages) : "n/a")} | " +
+                 $"{Stats.MedianAndSpread(r.Hugo.Select(x => x.Wall).ToList())} | " +
+                 $"{(pagefind ? Stats.MedianAndSpread(r.PagefindOnHugo.Select(x => x.Wall).ToList()) : "not measured")} | " +
+                 $"{(pagefind ? Format.Seconds(r.MedianHugo + r.MedianPagefindOnHugo) : "n/a")} | " +
+                 $"{(ours ? Format.Seconds(r.MedianNoSearch) : "n/a")} | {(ours ? $"**{Format.Number(RatioNoSearch(r), "0.00")}**" : "n/a")} | " +
+                 $"{(oursSearch ? Format.Seconds(r.MedianWithSearch) : "n/a")} | {(oursSearch && pagefind ? $"**{Format.Number(RatioWithSearch(r), "0.00")}**" : "n/a")} | " +
+                 $"{Format.Seconds(Stats.Median(r.Hugo.Select(x => x.Cpu).ToList()))} / {(pagefind ? Format.Seconds(Stats.Median(r.PagefindOnHugo.Select(x => x.Cpu).ToList())) : "n/a")} | " +
+                 $"{MiB(r.Hugo.Select(x => x.PeakKiB).Max())} / {(pagefind ? $"{MiB(pfNode)}; {MiB(pfBinary)}" : "n/a")} | " +
+                 $"{(r.GeneratorPlusPagefindKiB > 0 ? $"{MiB(r.GeneratorPlusPagefindKiB)}; {MiB(r.GeneratorPlusPagefindSampledKiB)}" : "n/a")} | " +
+                 $"{(ours ? Format.Bytes(r.OutputBytes) : "n/a")} / {Format.Bytes(r.HugoOutputBytes)} | " +
+                 $"{(r.IndexBytes > 0 ? Format.Bytes(r.IndexBytes) : "n/a")} / {(pagefind ? Format.Bytes(r.HugoIndexBytes) : "n/a")} |");
+        }
+
+        if (options.SkipSearch)
+        {
+            Line();
+            Line("With `--skip-search`, neither the generator nor the harness ran Pagefind, so only the builds without search are compared.");
+        }
+    }
+
+    private static double RatioNoSearch(SiteResult r) => r.MedianNoSearch / r.MedianHugo;
+
+    private static double RatioWithSearch(SiteResult r) => r.MedianWithSearch / (r.MedianHugo + r.MedianPagefindOnHugo);
+
+    /// <summary>The build with search that held the most, process by process.</summary>
+    private static string MemoryNumbers(SiteResult r)
+    {
+        var runs = r.WithSearch.Count > 0 ? r.WithSearch : [r.FailedSearchRun!];
+        var top = runs.MaxBy(x => x.PeakKiB + x.DescendantPeaksKiB)!;
+        var parts = string.Join(", ", new[] { $"generator {MiB(top.PeakKiB)}" }.Concat(top.Descendants.Select(d => $"{d.Key} {MiB(d.Value)}")));
+        var failed = r.WithSearch.Count == 0 ? $"the build with search failed ({(top.Killed is null ? "exit " + top.ExitCode : "killed")}, see problems), having reached " : "";
+        return $"{failed}{MiB(r.GeneratorPlusPagefindKiB)} ({parts}, each at its own peak, added up); {MiB(r.GeneratorPlusPagefindSampledKiB)} held at once (sampled every 50 ms); largest of {runs.Count} build(s) with search";
+    }
+
     private static long PagefindPeak(SiteResult r) => Math.Max(r.PagefindInBuildKiB, r.PagefindAloneKiB);
 
     private static double Median(List<double> values)
@@ -294,8 +413,8 @@ internal static class Report
 
     private static string Ms(double? ms) => ms is { } m ? Format.Int((long)m) + " ms" : "n/a";
 
-    private static string Target(string what, bool measured, Func<bool> met, Func<string> numbers) =>
-        !measured ? $"**not measured**: {what} (not in this run)"
+    private static string Target(string what, bool measured, Func<bool> met, Func<string> numbers, string? notMeasuredBecause = null) =>
+        !measured ? $"**not measured**: {what} ({notMeasuredBecause ?? "not in this run"})"
         : met() ? $"**met**: {what}: {numbers()}"
         : $"**not met**: {what}: {numbers()}";
 }
