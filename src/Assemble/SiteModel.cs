@@ -146,7 +146,7 @@ public sealed class SiteModel : IReadSource
     public IReadOnlyList<CaseItem> CasesUnder(ThemeItem theme)
     {
         var slug = theme.Source.Slug;
-        Query(theme, nameof(CasesUnder), () => $"CasesUnder({slug})", m => m._themeBySlug.Inner.TryGetValue(slug, out var t) ? m.CasesUnder(t) : Reads.Missing.Value);
+        if (Reads.IsNew(theme, nameof(CasesUnder))) Query($"CasesUnder({slug})", m => m._themeBySlug.Inner.TryGetValue(slug, out var t) ? m.CasesUnder(t) : Reads.Missing.Value);
         using (Quiet()) return _casesUnder.GetOrAdd(slug, _ => Under(theme, _casesByTheme.Inner));
     }
 
@@ -154,7 +154,7 @@ public sealed class SiteModel : IReadSource
     public IReadOnlyList<ResponseItem> ResponsesUnder(ThemeItem theme)
     {
         var slug = theme.Source.Slug;
-        Query(theme, nameof(ResponsesUnder), () => $"ResponsesUnder({slug})", m => m._themeBySlug.Inner.TryGetValue(slug, out var t) ? m.ResponsesUnder(t) : Reads.Missing.Value);
+        if (Reads.IsNew(theme, nameof(ResponsesUnder))) Query($"ResponsesUnder({slug})", m => m._themeBySlug.Inner.TryGetValue(slug, out var t) ? m.ResponsesUnder(t) : Reads.Missing.Value);
         using (Quiet()) return _responsesUnder.GetOrAdd(slug, _ => Under(theme, _responsesByTheme.Inner));
     }
 
@@ -186,7 +186,7 @@ public sealed class SiteModel : IReadSource
     public IReadOnlyList<ResponseItem> ResponsesOnThemes(CaseItem item)
     {
         var path = item.Source.Path;
-        Query(item, nameof(ResponsesOnThemes), () => $"ResponsesOnThemes({path})", m => m.ItemAt(path) is CaseItem c ? m.ResponsesOnThemes(c) : Reads.Missing.Value);
+        if (Reads.IsNew(item, nameof(ResponsesOnThemes))) Query($"ResponsesOnThemes({path})", m => m.ItemAt(path) is CaseItem c ? m.ResponsesOnThemes(c) : Reads.Missing.Value);
         // Worked out once per case: a case's themes are few, but there may be many cases.
         using (Quiet())
         {
@@ -207,7 +207,7 @@ public sealed class SiteModel : IReadSource
     public IReadOnlyList<CaseItem> RelatedCases(CaseItem item)
     {
         var path = item.Source.Path;
-        Query(item, nameof(RelatedCases), () => $"RelatedCases({path})", m => m.ItemAt(path) is CaseItem c ? m.RelatedCases(c) : Reads.Missing.Value);
+        if (Reads.IsNew(item, nameof(RelatedCases))) Query($"RelatedCases({path})", m => m.ItemAt(path) is CaseItem c ? m.RelatedCases(c) : Reads.Missing.Value);
         // Taken a few at a time from the already sorted theme lists, so a large site costs no more per page.
         using (Quiet())
         {
@@ -228,7 +228,7 @@ public sealed class SiteModel : IReadSource
         {
             string[] t = [.. themes], n = [.. named];
             (themes, named) = (t, n);
-            Query(t, nameof(HelpLinesFor), () => $"HelpLinesFor({string.Join(',', t)}|{string.Join(',', n)})", m => m.HelpLinesFor(t, n));
+            if (Reads.IsNew(t, nameof(HelpLinesFor))) Query($"HelpLinesFor({string.Join(',', t)}|{string.Join(',', n)})", m => m.HelpLinesFor(t, n));
         }
 
         using var quiet = Quiet();
@@ -248,7 +248,7 @@ public sealed class SiteModel : IReadSource
         {
             var asked = slugs as IReadOnlyList<string> ?? [.. slugs];
             slugs = asked;
-            Query(asked, query, () => $"{query}({string.Join(',', asked)})", m => Visible(query, asked, inOther(m), inOther));
+            if (Reads.IsNew(asked, query)) Query($"{query}({string.Join(',', asked)})", m => Visible(query, asked, inOther(m), inOther));
         }
 
         var found = new List<T>();
@@ -280,12 +280,12 @@ public sealed class SiteModel : IReadSource
     // Reads of a whole member of the model.
     private void Whole(string name, Func<SiteModel, object?> value)
     {
-        if (Reads.Recording) Reads.Query(this, name, () => name, m => value((SiteModel)m));
+        if (Reads.IsNew(this, name)) Reads.Query(name, m => value((SiteModel)m));
     }
 
-    private static void Query(object owner, string name, Func<string> key, Func<SiteModel, object?> value)
+    private static void Query(string key, Func<SiteModel, object?> value)
     {
-        if (Reads.Recording) Reads.Query(owner, name, key, m => value((SiteModel)m));
+        Reads.Query(key, m => value((SiteModel)m));
     }
 
     // The model's own work is not recorded: its result is.

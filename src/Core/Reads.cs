@@ -24,7 +24,16 @@ public interface IReadSource
 /// </summary>
 /// <param name="Key">What was read; unique within a page.</param>
 /// <param name="Value">The value of the same input in the given content.</param>
-public sealed record Read(string Key, Func<IReadSource, object?> Value);
+public sealed record Read(string Key, Func<IReadSource, object?> Value)
+{
+    // The value in one build, kept on the read itself so that the pages sharing it look it up
+    // without hashing its key: set by the render cache. One reference, so it is read whole.
+    internal Tuple<int, string>? Cached { get; set; }
+
+    // For a field: the item the cached value was read from. Items are immutable and preview hands
+    // back the same object for a file that did not change, so the same object means the same value.
+    internal ContentItem? Owner { get; set; }
+}
 
 /// <summary>
 /// Records what is read from the content while a page (or the feed, sitemap or export) is made.
@@ -67,36 +76,41 @@ public sealed class Reads
     /// <param name="value">The property, taken from the same item of another build.</param>
     public static void Field<T>(T item, string field, Func<T, object?> value) where T : ContentItem
     {
-        if (Current is not { } log) return;
-        log.Add(item, field, () => new Read(item.Source.Path + "#" + field, s => s.ItemAt(item.Source.Path) is T now ? value(now) : Missing.Value));
+        // Checked before anything is made: an index page reads the same fields of thousands of items.
+        if (Current is not { } log || !log._seen.Add((item, field))) return;
+        var path = item.Source.Path;
+        log.Keep(new Read(path + "#" + field, s => s.ItemAt(path) is T now ? value(now) : Missing.Value) { Owner = item });
     }
 
     /// <summary>Records a read of one setting.</summary>
     public static void Setting(SiteConfig config, string name, Func<SiteConfig, object?> value)
     {
-        if (Current is not { } log) return;
-        log.Add(config, name, () => new Read("setting#" + name, s => value(s.Config)));
+        if (Current is not { } log || !log._seen.Add((config, name))) return;
+        log.Keep(new Read("setting#" + name, s => value(s.Config)));
     }
 
     /// <summary>
-    /// Records a read of something the site model works out (a list, a lookup, a query with its
-    /// arguments); <paramref name="owner"/> and <paramref name="name"/> tell repeats apart cheaply,
-    /// <paramref name="key"/> names the read across builds.
+    /// True when a page is being recorded and has not yet read <paramref name="name"/> of
+    /// <paramref name="owner"/>: then, and only then, the caller records it with <see cref="Query"/>.
     /// </summary>
-    public static void Query(object owner, string name, Func<string> key, Func<IReadSource, object?> value)
-    {
-        if (Current is not { } log) return;
-        log.Add(owner, name, () => new Read("site#" + key(), value));
-    }
+    public static bool IsNew(object owner, string name) => Current is { } log && log._seen.Add((owner, name));
+
+    /// <summary>
+    /// Records a read of something the site model works out (a list, a lookup, a query with its
+    /// arguments), named by <paramref name="key"/> across builds; call it when <see cref="IsNew"/> says so.
+    /// </summary>
+    /// <param name="key">What was read, e.g. "CasesUnder(neglect)".</param>
+    /// <param name="value">The same read in another build's content.</param>
+    /// <param name="owner">The item the value comes from alone, when it does (a page's body): the same item object in a later build has the same value.</param>
+    public static void Query(string key, Func<IReadSource, object?> value, ContentItem? owner = null) =>
+        Current?.Keep(new Read("site#" + key, value) { Owner = owner });
 
     /// <summary>True while some page is being recorded on this flow of work.</summary>
     public static bool Recording => Current is not null;
 
-    private void Add(object owner, string field, Func<Read> read)
+    private void Keep(Read read)
     {
-        if (!_seen.Add((owner, field))) return;
-        var made = read();
-        if (_keys.Add(made.Key)) _reads.Add(made);
+        if (_keys.Add(read.Key)) _reads.Add(read);
     }
 
     /// <summary>

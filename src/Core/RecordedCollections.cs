@@ -59,13 +59,12 @@ public sealed class RecordedDictionary<TValue>(string name, IReadOnlyDictionary<
 
     private void Entry(string key)
     {
-        if (!Reads.Recording) return;
-        Reads.Query(this, key, () => $"{name}[{key}]", s => select(s).TryGetValue(key, out var v) ? v : Reads.Missing.Value);
+        if (Reads.IsNew(this, key)) Reads.Query($"{name}[{key}]", s => select(s).TryGetValue(key, out var v) ? v : Reads.Missing.Value);
     }
 
     private IReadOnlyDictionary<string, TValue> All()
     {
-        if (Reads.Recording) Reads.Query(this, Whole, () => name, s => select(s));
+        if (Reads.IsNew(this, Whole)) Reads.Query(name, s => select(s));
         return inner;
     }
 }
@@ -87,7 +86,7 @@ public sealed class RecordedSet(string name, IReadOnlySet<string> inner, Func<IR
     /// <inheritdoc />
     public bool Contains(string item)
     {
-        if (Reads.Recording) Reads.Query(this, item, () => $"{name}[{item}]", s => select(s).Contains(item));
+        if (Reads.IsNew(this, item)) Reads.Query($"{name}[{item}]", s => select(s).Contains(item));
         return inner.Contains(item);
     }
 
@@ -117,7 +116,7 @@ public sealed class RecordedSet(string name, IReadOnlySet<string> inner, Func<IR
     // A set is compared in a stable order, whatever order its hashing gives.
     private IReadOnlySet<string> All()
     {
-        if (Reads.Recording) Reads.Query(this, Whole, () => name, s => select(s).Order(StringComparer.Ordinal).ToList());
+        if (Reads.IsNew(this, Whole)) Reads.Query(name, s => select(s).Order(StringComparer.Ordinal).ToList());
         return inner;
     }
 }

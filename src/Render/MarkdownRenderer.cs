@@ -73,8 +73,8 @@ public sealed partial class MarkdownRenderer
     private void RecordInputs(ContentItem item)
     {
         var path = item.Source.Path;
-        Reads.Query(item.Source, "Body", () => path + "#Body",
-            s => s.ItemAt(path) is { } now ? (now.Source.Body, now.Source.BodyLine) : Reads.Missing.Value);
+        if (Reads.IsNew(item.Source, "Body")) Reads.Query(path + "#Body",
+            s => s.ItemAt(path) is { } now ? (now.Source.Body, now.Source.BodyLine) : Reads.Missing.Value, item);
         _ = _site.Urls.Count;
         _ = _site.Statics;
         _ = _site.Glossary;

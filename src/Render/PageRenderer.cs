@@ -53,13 +53,10 @@ public static class PageRenderer
             int i;
             while ((i = Interlocked.Increment(ref next)) < jobs.Count)
             {
-                if (++rendered % PagesPerRenderer == 0)
-                {
-                    await renderer.DisposeAsync();
-                    renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-                }
-
-                await RenderOrReuse(renderer, jobs[order[i]], global, staged, diagnostics, cache);
+                // Only pages rendered count towards replacing the renderer: a reused page costs it nothing.
+                if (!await RenderOrReuse(renderer, jobs[order[i]], global, staged, diagnostics, cache) || ++rendered % PagesPerRenderer != 0) continue;
+                await renderer.DisposeAsync();
+                renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
             }
 
             await renderer.DisposeAsync();
@@ -70,16 +67,16 @@ public static class PageRenderer
         return jobs.Where(j => j.Url != "404.html" && j.Component != typeof(RedirectPage)).Select(j => j.Url).ToList();
     }
 
-    // One page: taken from the cache when nothing it read changed and the folder being updated still
+    // One page, rendered (true) or taken from the cache when nothing it read changed and the folder being updated still
     // holds it (after a failed write it may not), else rendered and staged.
-    private static async Task RenderOrReuse(HtmlRenderer renderer, Job job, string global, IPageSink staged, DiagnosticBag diagnostics, RenderCache? cache)
+    private static async Task<bool> RenderOrReuse(HtmlRenderer renderer, Job job, string global, IPageSink staged, DiagnosticBag diagnostics, RenderCache? cache)
     {
         var key = cache is null ? "" : JobKey(job, global);
         if (cache?.Find(job.Url, key) is { Staged: { } known } hit && staged.TryAddKnown(OutputPath(job.Url), known))
         {
             cache.Reuse();
             foreach (var d in hit.Diagnostics) diagnostics.Add(d);
-            return;
+            return false;
         }
 
         var local = new DiagnosticBag();
@@ -97,6 +94,7 @@ public static class PageRenderer
         foreach (var d in found) diagnostics.Add(d);
         var file = staged.AddText(OutputPath(job.Url), page);
         cache?.Store(job.Url, key, log, found, file);
+        return true;
     }
 
     /// <summary>"cases/child-o/" is written as cases/child-o/index.html.</summary>
@@ -107,15 +105,37 @@ public static class PageRenderer
     private static string GlobalFingerprint(ThemeAssetSet assets, IReadOnlyCollection<string> allSources) =>
         RenderCache.Fingerprint(allSources.Order(StringComparer.Ordinal).Prepend(assets.Version));
 
-    // A page's job, as text: everything about it that is worked out before it renders.
+    // A page's job, as text: everything about it that is worked out before it renders. Kept as it
+    // is rather than hashed: it is compared for every page of every rebuild, and is short.
     private static string JobKey(Job job, string global)
     {
         var ctx = job.Context;
-        return RenderCache.Fingerprint([
-            global, job.Url, job.Component.FullName ?? job.Component.Name, job.Item?.Source.Path ?? "", ctx.Title, ctx.Description, ctx.Section.ToString(),
-            Reads.Describe(ctx.Breadcrumbs.Select(c => (c.Text, c.Url)).ToList()), ctx.IsSearchPage ? "search page" : "",
-            Reads.Describe(ctx.Search is { } e ? (e.Type, e.ResultTitle, e.Themes, e.Year, e.Published) : null),
-        ]);
+        var key = new System.Text.StringBuilder(256);
+        void Part(string? text) => key.Append(text?.Length ?? -1).Append(':').Append(text).Append('\u001f');
+        Part(global);
+        Part(job.Url);
+        Part(job.Component.FullName);
+        Part(job.Item?.Source.Path);
+        Part(ctx.Title);
+        Part(ctx.Description);
+        Part(ctx.Section.ToString());
+        foreach (var crumb in ctx.Breadcrumbs)
+        {
+            Part(crumb.Text);
+            Part(crumb.Url);
+        }
+
+        Part(ctx.IsSearchPage ? "search page" : "");
+        if (ctx.Search is { } e)
+        {
+            Part(e.Type);
+            Part(e.ResultTitle);
+            foreach (var theme in e.Themes) Part(theme);
+            Part(e.Year);
+            Part(e.Published);
+        }
+
+        return key.ToString();
     }
 
     private static IEnumerable<Job> Jobs(SiteModel site, ThemeAssetSet assets, MarkdownRenderer markdown)
