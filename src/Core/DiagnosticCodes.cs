@@ -230,7 +230,4 @@ public static class DiagnosticCodes
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
         [.. typeof(DiagnosticCodes).GetFields().Where(f => f.FieldType == typeof(DiagnosticCode)).Select(f => (DiagnosticCode)f.GetValue(null)!).OrderBy(c => c.Code, StringComparer.Ordinal)];
-
-    /// <summary>The code with this name ("SCR012"); null when there is none.</summary>
-    public static DiagnosticCode? Find(string code) => All.FirstOrDefault(c => c.Code == code);
 }

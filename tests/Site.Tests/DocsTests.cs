@@ -100,8 +100,11 @@ public sealed partial class DocsTests
         var warnings = guide.IndexOf("\n### Warnings\n", StringComparison.Ordinal);
         Assert.True(warnings > 0, "docs/authoring.md has no '### Warnings' heading");
 
+        var anchors = Anchors(guide).ToHashSet(StringComparer.Ordinal);
         foreach (var code in codes)
         {
+            var (file, anchor) = (code.GuideAnchor.Split('#')[0], code.GuideAnchor.Split('#')[1]);
+            if (file != "docs/authoring.md" || !anchors.Contains(anchor)) problems.Add($"{code}: its guide anchor {code.GuideAnchor} leads to no heading of docs/authoring.md");
             var kind = code.Severity == Severity.Error ? "error" : "warning";
             if (!rows.TryGetValue(code.Code, out var row)) problems.Add($"{code}: no row in the quick list ('| [{code}](#{code.Code.ToLowerInvariant()}) | {kind} | {code.Title} |')");
             else if (row != (kind, code.Title)) problems.Add($"{code}: the quick list says '{row.Kind} | {row.Title}', DiagnosticCodes says '{kind} | {code.Title}'");
