@@ -21,22 +21,34 @@ public sealed partial class MarkdownRenderer
     /// footnotes, bare addresses as links, alerts as GOV.UK inset and warning text) with heading
     /// anchors. Raw HTML is parsed only so that it can be reported and left out: it is never rendered.
     /// </summary>
-    public static readonly MarkdownPipeline Pipeline = Build();
+    public static readonly MarkdownPipeline Pipeline = Build(autoLinks: true);
 
-    private static MarkdownPipeline Build()
+    // The same pipeline without bare addresses as links, for the many bodies that contain none:
+    // looking for one at every 'h', 'f', 'm', 't' and 'w' of the text costs more than all the rest of
+    // reading it. A bare address always starts "http://", "https://", "ftp://", "mailto:", "tel:" or
+    // "www.", exactly as written, so a body with none of these reads the same through either.
+    private static readonly MarkdownPipeline WithoutAutoLinks = Build(autoLinks: false);
+
+    private static MarkdownPipeline Build(bool autoLinks)
     {
         var builder = new MarkdownPipelineBuilder()
             .UsePipeTables()
             .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
             .UseTaskLists()
-            .UseFootnotes()
-            .UseAutoLinks()
-            .UseAlertBlocks()
+            .UseFootnotes();
+        if (autoLinks) builder.UseAutoLinks();
+        builder.UseAlertBlocks()
             .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub);
         builder.Extensions.Add(new GovukAlertRenderer.Extension());
         builder.Extensions.Add(new Abbreviations.Extension());
         return builder.Build();
     }
+
+    /// <summary>The pipeline for <paramref name="body"/>: <see cref="Pipeline"/>, or the same without bare addresses when it has none.</summary>
+    public static MarkdownPipeline PipelineFor(string body) =>
+        body.Contains("://", StringComparison.Ordinal) || body.Contains("www.", StringComparison.Ordinal)
+        || body.Contains("mailto:", StringComparison.Ordinal) || body.Contains("tel:", StringComparison.Ordinal)
+            ? Pipeline : WithoutAutoLinks;
 
     private readonly SiteModel _site;
     private readonly LinkResolver _links;
@@ -83,7 +95,8 @@ public sealed partial class MarkdownRenderer
     private string RenderChecked(ContentItem item, DiagnosticBag diagnostics)
     {
         var source = item.Source;
-        var document = Markdown.Parse(source.Body, Pipeline);
+        var pipeline = PipelineFor(source.Body);
+        var document = Markdown.Parse(source.Body, pipeline);
         // Built only when a position is first needed: most bodies have no link and no mistake.
         var lines = new Lazy<LineIndex>(() => new LineIndex(source.Body), LazyThreadSafetyMode.None);
         // Positions come from the character offset, which stays right inside multi-line headings
@@ -172,7 +185,7 @@ public sealed partial class MarkdownRenderer
         _abbreviations.MarkFirstUses(document);
 
         // Markdig keeps a renderer per pipeline for reuse: setting one up costs more than a short page.
-        return document.ToHtml(Pipeline);
+        return document.ToHtml(pipeline);
     }
 
     // What to write instead of each tag editors reach for; anything else is simply left out.

@@ -86,6 +86,37 @@ public sealed class MarkdownRendererTests
         }
     }
 
+    // Bodies without a bare address are read by a pipeline without the bare-address parser; each kind
+    // must still choose the one with it, and become a link.
+    [Theory]
+    [InlineData("http://example.org/a", "href=\"http://example.org/a\"")]
+    [InlineData("https://example.org/b", "href=\"https://example.org/b\"")]
+    [InlineData("ftp://example.org/c", "href=\"ftp://example.org/c\"")]
+    [InlineData("www.example.org", "href=\"http://www.example.org\"")]
+    [InlineData("mailto:help@example.org", "href=\"mailto:help@example.org\"")]
+    [InlineData("tel:+441234567890", "href=\"tel:+441234567890\"")]
+    public void Given_a_bare_address_in_the_text_When_its_pipeline_is_chosen_Then_it_becomes_a_link(string address, string href)
+    {
+        // Some of these are refused by the safeguarding checks on a real page (SCR021, SCR063, SCR064):
+        // here only the choice of pipeline is under test.
+        var body = $"Contact us at {address} today.\n";
+        Assert.Contains(href, Markdig.Markdown.ToHtml(body, Lscb.Site.Render.MarkdownRenderer.PipelineFor(body)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_every_body_of_the_real_site_When_read_by_the_pipeline_chosen_for_it_Then_the_HTML_is_the_same_as_with_bare_addresses_on()
+    {
+        var bodies = Directory.EnumerateFiles(Path.Combine(Repo.Root, "input"), "*.md", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).ToList();
+        Assert.True(bodies.Count > 20, "the real site's content was not found");
+        Assert.Contains(bodies, b => !ReferenceEquals(Lscb.Site.Render.MarkdownRenderer.PipelineFor(b), Lscb.Site.Render.MarkdownRenderer.Pipeline));
+        foreach (var body in bodies)
+        {
+            Assert.Equal(Markdig.Markdown.ToHtml(body, Lscb.Site.Render.MarkdownRenderer.Pipeline),
+                Markdig.Markdown.ToHtml(body, Lscb.Site.Render.MarkdownRenderer.PipelineFor(body)));
+        }
+    }
+
     [Fact]
     public void Given_an_image_without_a_description_When_built_Then_SCR024_asks_for_one()
     {
