@@ -33,7 +33,7 @@ public static class SiteBuilder
         timings.Mark("validate");
         if (validated is null) return new BuildResult(diagnostics.Sorted(), null);
         // Every file, drafts and files with other errors included: the repository itself is public.
-        SafeguardingChecks.CheckAll(loaded, validated.Config, validated.Bound, diagnostics);
+        SafeguardingChecks.CheckAll(loaded, validated.Config, validated.Bound, diagnostics, remember: session is not null);
         timings.Mark("safeguarding checks");
 
         var config = options.BaseUrl is null ? validated.Config : validated.Config with { BaseUrl = options.BaseUrl };

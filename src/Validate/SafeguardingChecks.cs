@@ -28,22 +28,35 @@ public sealed class SafeguardingChecks
         string.Join('|', _language.Terms.SelectMany(t => t.Avoid.Append(t.Instead).Append(t.Why).Append(t.Guide)));
 
     // Preview reuses an unchanged file's SourceFile object, so what a file gave is remembered with it,
-    // and dropped with it; a one-off build makes new objects and never hits.
+    // and dropped with it. A one-off build makes new objects and would never hit, so it remembers
+    // nothing: a weak table's entry costs more to add, and to the garbage collector, than the check.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceFile, Tuple<string, List<Diagnostic>>> Remembered = new();
 
     /// <summary>Checks every loaded file, in parallel; <paramref name="bound"/> is what each bound to, in the same order.</summary>
-    public static void CheckAll(LoadedSite site, SiteConfig config, IReadOnlyList<ContentItem?> bound, DiagnosticBag diagnostics)
+    /// <param name="site">The loaded files.</param>
+    /// <param name="config">The site's settings, for its own numbers.</param>
+    /// <param name="bound">What each file bound to, for its allowances.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="remember">True in preview, whose next build reuses the unchanged files' objects: what each file gave is kept with it.</param>
+    public static void CheckAll(LoadedSite site, SiteConfig config, IReadOnlyList<ContentItem?> bound, DiagnosticBag diagnostics, bool remember = false)
     {
         var checks = new SafeguardingChecks(config, LanguageList.Read(site.LanguageText, diagnostics));
-        Parallel.For(0, site.Files.Count, i => checks.Check(site.Files[i], i < bound.Count ? bound[i] : null, diagnostics));
+        Parallel.For(0, site.Files.Count, i => checks.Check(site.Files[i], i < bound.Count ? bound[i] : null, diagnostics, remember));
     }
 
     /// <summary>Checks one file: its front matter (but for the <c>allow:</c> block itself) and its body.</summary>
     /// <param name="file">The file.</param>
     /// <param name="item">What its front matter bound to, for its allowances; null when it could not be read.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public void Check(SourceFile file, ContentItem? item, DiagnosticBag diagnostics)
+    /// <param name="remember">True to keep what the file gave with it, and to use what an earlier check kept.</param>
+    public void Check(SourceFile file, ContentItem? item, DiagnosticBag diagnostics, bool remember = false)
     {
+        if (!remember)
+        {
+            foreach (var d in CheckUncached(file, item)) diagnostics.Add(d);
+            return;
+        }
+
         var fingerprint = Fingerprint;
         if (!Remembered.TryGetValue(file, out var known) || known.Item1 != fingerprint)
         {

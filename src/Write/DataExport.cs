@@ -103,7 +103,9 @@ public static class DataExport
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        // Ended with a newline and read back in place: the document is large, and each copy of it costs.
+        stream.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>
