@@ -86,7 +86,8 @@ public static class PageRenderer
             // Everything the page reads from the content, its body included, is recorded, but only for preview.
             using var recording = Reads.Begin(cache is null ? null : log);
             var output = await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(job.Parameters(job.Context, local)));
-            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            // Sized for a case page, so that most pages are written without the builder growing.
+            using var writer = new StringWriter(new System.Text.StringBuilder(32 * 1024), System.Globalization.CultureInfo.InvariantCulture);
             output.WriteHtmlTo(writer);
             return Normalise(writer.GetStringBuilder());
         });
@@ -227,11 +228,11 @@ public static class PageRenderer
     }
 
     // Razor writes \r\n on Windows for literal line breaks; output must not depend on the machine.
-    // The page is finished in the builder it was written into, so it is copied only once.
+    // Looked for in the finished text, where the search is one fast scan, and replaced only when found.
     private static string Normalise(System.Text.StringBuilder html)
     {
-        html.Replace("\r\n", "\n");
         if (html.Length == 0 || html[^1] != '\n') html.Append('\n');
-        return html.ToString();
+        var text = html.ToString();
+        return text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
     }
 }
