@@ -6,9 +6,9 @@ namespace Lscb.Site.Core;
 /// </summary>
 public interface IPageSink
 {
-    /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
+    /// <summary>Adds a page, as the UTF-8 it is written in; a second file with the same path is a generator bug.</summary>
     /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
-    StagedFile AddText(string path, string text);
+    StagedFile AddUtf8(string path, byte[] utf8);
 
     /// <summary>Adds a file staged by an earlier build, when the folder being updated still holds exactly that file.</summary>
     /// <returns>False, and nothing added, when the folder does not hold it.</returns>

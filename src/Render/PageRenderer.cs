@@ -49,12 +49,13 @@ public static class PageRenderer
             // A renderer keeps every page it rendered until it is disposed, so each one renders a
             // batch of pages and is replaced; that keeps memory flat however many pages there are.
             var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+            using var buffer = new PageBuffer();
             var rendered = 0;
             int i;
             while ((i = Interlocked.Increment(ref next)) < jobs.Count)
             {
                 // Only pages rendered count towards replacing the renderer: a reused page costs it nothing.
-                if (!await RenderOrReuse(renderer, jobs[order[i]], global, staged, diagnostics, cache) || ++rendered % PagesPerRenderer != 0) continue;
+                if (!await RenderOrReuse(renderer, buffer, jobs[order[i]], global, staged, diagnostics, cache) || ++rendered % PagesPerRenderer != 0) continue;
                 await renderer.DisposeAsync();
                 renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
             }
@@ -69,7 +70,7 @@ public static class PageRenderer
 
     // One page, rendered (true) or taken from the cache when nothing it read changed and the folder being updated still
     // holds it (after a failed write it may not), else rendered and staged.
-    private static async Task<bool> RenderOrReuse(HtmlRenderer renderer, Job job, string global, IPageSink staged, DiagnosticBag diagnostics, RenderCache? cache)
+    private static async Task<bool> RenderOrReuse(HtmlRenderer renderer, PageBuffer buffer, Job job, string global, IPageSink staged, DiagnosticBag diagnostics, RenderCache? cache)
     {
         var key = cache is null ? "" : JobKey(job, global);
         if (cache?.Find(job.Url, key) is { Staged: { } known } hit && staged.TryAddKnown(OutputPath(job.Url), known))
@@ -86,14 +87,12 @@ public static class PageRenderer
             // Everything the page reads from the content, its body included, is recorded, but only for preview.
             using var recording = Reads.Begin(cache is null ? null : log);
             var output = await renderer.RenderComponentAsync(job.Component, ParameterView.FromDictionary(job.Parameters(job.Context, local)));
-            // Sized for a case page, so that most pages are written without the builder growing.
-            using var writer = new StringWriter(new System.Text.StringBuilder(32 * 1024), System.Globalization.CultureInfo.InvariantCulture);
-            output.WriteHtmlTo(writer);
-            return Normalise(writer.GetStringBuilder());
+            output.WriteHtmlTo(buffer.Writer);
+            return buffer.Take();
         });
         var found = local.Sorted();
         foreach (var d in found) diagnostics.Add(d);
-        var file = staged.AddText(OutputPath(job.Url), page);
+        var file = staged.AddUtf8(OutputPath(job.Url), page);
         cache?.Store(job.Url, key, log, found, file);
         return true;
     }
@@ -227,12 +226,33 @@ public static class PageRenderer
             Ctx("404.html", "Page not found", "The page you were looking for could not be found.", Section.None));
     }
 
-    // Razor writes \r\n on Windows for literal line breaks; output must not depend on the machine.
-    // Looked for in the finished text, where the search is one fast scan, and replaced only when found.
-    private static string Normalise(System.Text.StringBuilder html)
+    /// <summary>
+    /// Where one worker writes its pages: straight into UTF-8, the form they are written to disk in,
+    /// through one writer and one growing buffer reused page after page, so a page costs its bytes
+    /// and no more.
+    /// </summary>
+    private sealed class PageBuffer : IDisposable
     {
-        if (html.Length == 0 || html[^1] != '\n') html.Append('\n');
-        var text = html.ToString();
-        return text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
+        private readonly MemoryStream _bytes = new(64 * 1024);
+
+        public PageBuffer() => Writer = new StreamWriter(_bytes, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024);
+
+        public StreamWriter Writer { get; }
+
+        /// <summary>The page written since the last call, ending with one line end; the buffer is then empty again.</summary>
+        public byte[] Take()
+        {
+            Writer.Flush();
+            if (_bytes.Length == 0 || _bytes.GetBuffer()[_bytes.Length - 1] != (byte)'\n') _bytes.WriteByte((byte)'\n');
+            var page = _bytes.GetBuffer().AsSpan(0, (int)_bytes.Length);
+            // Razor writes \r\n on Windows for literal line breaks; output must not depend on the machine.
+            var result = page.Contains((byte)'\r')
+                ? System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(page).Replace("\r\n", "\n", StringComparison.Ordinal))
+                : page.ToArray();
+            _bytes.SetLength(0);
+            return result;
+        }
+
+        public void Dispose() => Writer.Dispose();
     }
 }

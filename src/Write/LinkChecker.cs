@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 using Lscb.Site.Core;
 
@@ -7,12 +8,10 @@ namespace Lscb.Site.Write;
 /// <summary>
 /// Checks that every internal link and asset reference in the staged HTML and XML leads to a staged
 /// file. Linear in the size of the site: the references are found once, as each file is staged
-/// (<see cref="References"/>), and each distinct one is then resolved once with a hash lookup.
+/// (<see cref="References(ReadOnlySpan{byte}, bool)"/>), and each distinct one is then resolved once with a hash lookup.
 /// </summary>
 public static partial class LinkChecker
 {
-    private static readonly string[] Attributes = ["href", "src", "content"];
-
     /// <summary>Reports SCR090 for every internal reference without a target.</summary>
     /// <param name="site">The staged files.</param>
     /// <param name="basePath">"/" or "/repo/".</param>
@@ -47,30 +46,33 @@ public static partial class LinkChecker
     /// </summary>
     /// <param name="text">The file.</param>
     /// <param name="xml">True for the feed and the sitemap.</param>
-    public static IEnumerable<string> References(string text, bool xml)
+    public static IReadOnlyList<string> References(string text, bool xml) => References(Encoding.UTF8.GetBytes(text), xml);
+
+    /// <summary>The same, of a file as the UTF-8 it is written in, as pages are made.</summary>
+    /// <param name="utf8">The file.</param>
+    /// <param name="xml">True for the feed and the sitemap.</param>
+    public static IReadOnlyList<string> References(ReadOnlySpan<byte> utf8, bool xml)
     {
         var found = new List<string>();
         // An attribute value starts after =" and every one is looked at, so the scan jumps from one
-        // to the next instead of matching a pattern at every character of the page.
+        // to the next instead of matching a pattern at every character of the page. Every character
+        // looked for is ASCII, which in UTF-8 never occurs inside another character.
         var at = 0;
-        while ((at = text.IndexOf("=\"", at, StringComparison.Ordinal)) >= 0)
+        int next;
+        while ((next = utf8[at..].IndexOf("=\""u8)) >= 0)
         {
+            at += next;
             var start = at + 2;
-            var end = text.IndexOf('"', start);
-            if (end < 0) break;
-            var name = text.AsSpan(0, at);
-            foreach (var attribute in Attributes)
-            {
-                if (!name.EndsWith(attribute, StringComparison.Ordinal)) continue;
-                found.Add(text[start..end]);
-                break;
-            }
-
-            at = end + 1;
+            var length = utf8[start..].IndexOf((byte)'"');
+            if (length < 0) break;
+            var name = utf8[..at];
+            if (name.EndsWith("href"u8) || name.EndsWith("src"u8) || name.EndsWith("content"u8))
+                found.Add(Encoding.UTF8.GetString(utf8.Slice(start, length)));
+            at = start + length + 1;
         }
 
         if (xml)
-            foreach (Match m in XmlReference().Matches(text))
+            foreach (Match m in XmlReference().Matches(Encoding.UTF8.GetString(utf8)))
                 found.Add(m.Groups["v"].Value);
         return found;
     }

@@ -78,7 +78,11 @@ public sealed class StagedSite : IDisposable, IPageSink
 
     /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
     /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
-    public StagedFile AddText(string path, string text) => Add(path, Utf8.GetBytes(text), Links(path, text));
+    public StagedFile AddText(string path, string text) => AddUtf8(path, Utf8.GetBytes(text));
+
+    /// <summary>Adds a file already encoded as UTF-8 (a rendered page); a second file with the same path is a generator bug.</summary>
+    /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
+    public StagedFile AddUtf8(string path, byte[] utf8) => Add(path, utf8, Links(path, utf8));
 
     /// <summary>
     /// Adds a file staged by an earlier build, when the folder being updated still holds exactly
@@ -96,8 +100,7 @@ public sealed class StagedSite : IDisposable, IPageSink
     }
 
     /// <summary>Adds raw bytes.</summary>
-    public void AddBytes(string path, byte[] bytes) =>
-        _ = Add(path, bytes, IsChecked(path) ? Links(path, Utf8.GetString(bytes)) : []);
+    public void AddBytes(string path, byte[] bytes) => _ = AddUtf8(path, bytes);
 
     /// <summary>Adds a copy of a file on disk, such as an image under input/.</summary>
     public void AddCopy(string path, string fullPath) => _ = Add(path, File.ReadAllBytes(fullPath), []);
@@ -111,8 +114,8 @@ public sealed class StagedSite : IDisposable, IPageSink
     /// <summary>HTML and XML files are searched for links.</summary>
     public static bool IsChecked(string path) => path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".xml", StringComparison.Ordinal);
 
-    private string[] Links(string path, string text) =>
-        IsChecked(path) ? LinkChecker.References(text, path.EndsWith(".xml", StringComparison.Ordinal)).Select(v => _linkValues.GetOrAdd(v, v)).ToArray() : [];
+    private string[] Links(string path, byte[] utf8) =>
+        IsChecked(path) ? LinkChecker.References(utf8, path.EndsWith(".xml", StringComparison.Ordinal)).Select(v => _linkValues.GetOrAdd(v, v)).ToArray() : [];
 
     private StagedFile Add(string path, byte[] bytes, string[] links)
     {
