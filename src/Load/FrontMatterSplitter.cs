@@ -13,7 +13,7 @@ public static class FrontMatterSplitter
     /// <summary>The split parts, or null after reporting SCR002 or SCR003.</summary>
     public static (string Yaml, int YamlLine, string Body, int BodyLine)? Split(string text, string path, DiagnosticBag diagnostics)
     {
-        if (text.Trim().Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             diagnostics.Report(DiagnosticCodes.NoFrontMatter, SourceSpan.StartOf(path),
                 "this file is empty; it needs front matter between two '---' lines, then the text of the page");
@@ -21,8 +21,8 @@ public static class FrontMatterSplitter
         }
 
         var firstEnd = text.IndexOf('\n', StringComparison.Ordinal);
-        var first = firstEnd < 0 ? text : text[..firstEnd];
-        if (first.TrimEnd() != "---")
+        var first = firstEnd < 0 ? text.AsSpan() : text.AsSpan(0, firstEnd);
+        if (!first.TrimEnd().SequenceEqual("---"))
         {
             diagnostics.Report(DiagnosticCodes.NoFrontMatter, SourceSpan.StartOf(path),
                 "the file must start with front matter: a line '---', the settings such as 'title: ...', then another '---'");
@@ -34,9 +34,9 @@ public static class FrontMatterSplitter
         while (position <= text.Length && firstEnd >= 0)
         {
             var end = text.IndexOf('\n', position);
-            var current = end < 0 ? text[position..] : text[position..end];
+            var current = end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position);
             var trimmed = current.TrimEnd();
-            if (trimmed is "---" or "...")
+            if (trimmed.SequenceEqual("---") || trimmed.SequenceEqual("..."))
             {
                 var yaml = text[(firstEnd + 1)..position];
                 var body = end < 0 ? "" : text[(end + 1)..];
