@@ -27,11 +27,36 @@ public static class SiteBuilder
     {
         var diagnostics = new DiagnosticBag();
         var timings = PhaseTimings.FromEnvironment();
+        // The content, the model and the theme are all held by Make alone: by the time the site is
+        // written and indexed, nothing keeps them, and Pagefind has the memory they took.
+        var (done, staged, embargoed) = Make(options, renderPages, session, diagnostics, timings);
+        if (done is not null) return done;
+        try
+        {
+            if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged) { Embargoed = embargoed };
+            staged!.Finish();
+            timings.Mark("write");
+            Publish(options, session, staged, diagnostics, timings);
+            return new BuildResult(diagnostics.Sorted(), staged) { Embargoed = embargoed };
+        }
+        finally
+        {
+            // Publishing removes the staging folder itself; this is for a build that failed or threw first.
+            staged!.Dispose();
+            OutputSwapper.Discard(staged.Folder);
+        }
+    }
+
+    // Every phase up to a staged site whose links are checked: a finished result instead when the
+    // build stops early (errors in the content, a check, no theme).
+    private static (BuildResult? Done, StagedSite? Staged, IReadOnlyList<(string Path, PartialDate Until)> Embargoed) Make(
+        BuildOptions options, bool renderPages, BuildSession? session, DiagnosticBag diagnostics, PhaseTimings timings)
+    {
         var loaded = SiteLoader.Load(options.Root, diagnostics, session?.Sources);
         timings.Mark("load");
         var validated = ContentValidator.Validate(loaded, diagnostics, session?.Bindings);
         timings.Mark("validate");
-        if (validated is null) return new BuildResult(diagnostics.Sorted(), null);
+        if (validated is null) return (new BuildResult(diagnostics.Sorted(), null), null, []);
         // Every file, drafts and files with other errors included: the repository itself is public.
         SafeguardingChecks.CheckAll(loaded, validated.Config, validated.Bound, diagnostics, remember: session is not null);
         timings.Mark("safeguarding checks");
@@ -51,10 +76,10 @@ public static class SiteBuilder
         var checkAll = !renderPages || diagnostics.HasErrors;
         CheckBodies(validated with { Config = config }, model, sources, checkAll, diagnostics);
         timings.Mark("check bodies");
-        if (checkAll) return new BuildResult(diagnostics.Sorted(), null) { Embargoed = embargoed };
+        if (checkAll) return (new BuildResult(diagnostics.Sorted(), null) { Embargoed = embargoed }, null, embargoed);
 
         var assets = ThemeAssets.Build(options.ThemeRoot, diagnostics);
-        if (assets is null) return new BuildResult(diagnostics.Sorted(), null) { Embargoed = embargoed };
+        if (assets is null) return (new BuildResult(diagnostics.Sorted(), null) { Embargoed = embargoed }, null, embargoed);
         timings.Mark("assets");
 
         var staged = Stage(options, session);
@@ -69,18 +94,13 @@ public static class SiteBuilder
             timings.Mark("feed, sitemap, export");
             LinkChecker.Check(staged, config.BasePath, config.BaseUrl.AbsoluteUri, diagnostics);
             timings.Mark("link check");
-
-            if (diagnostics.HasErrors || options.Output is null) return new BuildResult(diagnostics.Sorted(), staged) { Embargoed = embargoed };
-            staged.Finish();
-            timings.Mark("write");
-            Publish(options, session, staged, diagnostics, timings);
-            return new BuildResult(diagnostics.Sorted(), staged) { Embargoed = embargoed };
+            return (null, staged, embargoed);
         }
-        finally
+        catch
         {
-            // Publishing removes the staging folder itself; this is for a build that failed or threw first.
             staged.Dispose();
             OutputSwapper.Discard(staged.Folder);
+            throw;
         }
     }
 

@@ -95,7 +95,7 @@ public sealed class AtomicOutputTests
     /// <summary>
     /// The last step of a build, Pagefind indexing the staged site, fails: the site folder gets a theme
     /// root of its own (found before the repository's) whose node_modules links every real package
-    /// except pagefind, which is replaced by a runner that exits 1.
+    /// except Pagefind, whose runner and binary are both replaced by programs that exit 1.
     /// </summary>
     [Fact]
     public void Given_the_search_index_fails_as_the_last_step_When_built_Then_SCR041_and_output_is_byte_identical_with_no_staging_left()
@@ -168,7 +168,7 @@ public sealed class AtomicOutputTests
         foreach (var entry in Directory.EnumerateFileSystemEntries(Path.Combine(Repo.Root, "node_modules")))
         {
             var name = Path.GetFileName(entry);
-            if (name is "pagefind" or ".site-lock-sha256" or ".bin") continue;
+            if (name is "pagefind" or "@pagefind" or ".site-lock-sha256" or ".bin") continue;
             if (Directory.Exists(entry)) Directory.CreateSymbolicLink(Path.Combine(modules, name), entry);
             else File.CreateSymbolicLink(Path.Combine(modules, name), entry);
         }
@@ -177,6 +177,11 @@ public sealed class AtomicOutputTests
         Directory.CreateDirectory(runner);
         File.WriteAllText(Path.Combine(modules, "pagefind", "package.json"), "{\"name\":\"pagefind\",\"version\":\"0.0.0\"}\n");
         File.WriteAllText(Path.Combine(runner, "bin.cjs"), "process.stderr.write('pagefind exploded on purpose\\n');\nprocess.exit(1);\n");
+        // The build starts the platform's binary itself when it is there, as the runner would.
+        var binary = Path.Combine(modules, "@pagefind", "linux-x64", "bin", "pagefind_extended");
+        Directory.CreateDirectory(Path.GetDirectoryName(binary)!);
+        File.WriteAllText(binary, "#!/bin/sh\necho 'pagefind exploded on purpose' >&2\nexit 1\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // The stamp NpmTools compares, so it does not run 'npm ci' over the prepared folder.
         File.WriteAllText(Path.Combine(modules, ".site-lock-sha256"), Hashes.OfFiles([Path.Combine(root, "package-lock.json")], root));
     }

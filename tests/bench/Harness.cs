@@ -145,8 +145,11 @@ internal sealed partial class Harness(BenchOptions options)
     public const string Now = "2026-11-26";
     public const string BaseUrl = "https://example.github.io/lscb-learning/";
 
-    /// <summary>Pagefind's runner in the pinned npm package, as the generator starts it.</summary>
+    /// <summary>Pagefind's runner in the pinned npm package, which the generator starts when the binary below is missing.</summary>
     public const string PagefindRunner = "node_modules/pagefind/lib/runner/bin.cjs";
+
+    /// <summary>This machine's Pagefind binary in the pinned npm package, which the generator starts directly (src/Write/SearchIndexer.cs).</summary>
+    public const string PagefindBinary = "node_modules/@pagefind/linux-x64/bin/pagefind_extended";
 
     /// <summary>
     /// The options the generator gives Pagefind (src/Write/SearchIndexer.cs, Options), for every
@@ -624,7 +627,8 @@ internal sealed partial class Harness(BenchOptions options)
         Log($"  hugo {i + 1}/{runs}: {Describe(build)}");
         if (options.SkipSearch) return true;
         Sync();
-        var index = ProcessMeter.Run("node", [PagefindRunner, "--site", outHugo, .. PagefindOptions], work);
+        var (program, arguments) = PagefindOver(outHugo);
+        var index = ProcessMeter.Run(program, arguments, work);
         if (!index.Succeeded)
         {
             HugoFailed(result, "Pagefind over Hugo's output", index);
@@ -634,6 +638,13 @@ internal sealed partial class Harness(BenchOptions options)
         result.PagefindOnHugo.Add(index);
         Log($"  Pagefind over Hugo's output {i + 1}/{runs}: {Describe(index)}");
         return true;
+    }
+
+    // Pagefind started as the generator starts it: its binary directly, or node's runner without one.
+    private (string Program, string[] Arguments) PagefindOver(string site)
+    {
+        var binary = Path.Combine(work, PagefindBinary);
+        return File.Exists(binary) ? (binary, ["--site", site, .. PagefindOptions]) : ("node", [PagefindRunner, "--site", site, .. PagefindOptions]);
     }
 
     private ProcessRun Hugo(string hugoSite, string output) =>
@@ -648,12 +659,12 @@ internal sealed partial class Harness(BenchOptions options)
     /// <summary>Runs Pagefind over the no-search output, leaving its pagefind/ there; true when it worked.</summary>
     private bool MeasurePagefindAlone(SiteResult result, string site)
     {
-        string[] pagefind = [PagefindRunner, "--site", site, .. PagefindOptions];
+        var (program, arguments) = PagefindOver(site);
         var time = File.Exists("/usr/bin/time");
         Sync();
         var run = time
-            ? ProcessMeter.Run("/usr/bin/time", ["-v", "node", .. pagefind], work)
-            : ProcessMeter.Run("node", pagefind, work);
+            ? ProcessMeter.Run("/usr/bin/time", ["-v", program, .. arguments], work)
+            : ProcessMeter.Run(program, arguments, work);
         result.PagefindAlone = run;
         if (!run.Succeeded)
         {

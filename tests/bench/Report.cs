@@ -343,9 +343,9 @@ internal static class Report
         Line("The same synthetic content built by Hugo: the Markdown files copied unchanged into a Hugo site with a minimal layout and the themes as a taxonomy (`tests/bench/hugo/`, described in tests/bench/README.md), " +
              "built with `hugo --source HUGO_SITE --destination OUT --cacheDir WORK/hugo-cache` into an emptied folder in the same working folder as the generator's output, " +
              "after one uncounted warm-up build, each timed run right after the generator's builds of the same round. " +
-             $"After each Hugo build, Pagefind runs over its output as the generator runs it: `node {Harness.PagefindRunner} --site OUT {string.Join(' ', Harness.PagefindOptions)}`. " +
+             $"After each Hugo build, Pagefind runs over its output as the generator runs it: `{Harness.PagefindBinary} --site OUT {string.Join(' ', Harness.PagefindOptions)}` (its npm runner through node when that binary is missing). " +
              "Ours without search is compared with Hugo alone, ours with search (the generator running Pagefind itself) with Hugo plus Pagefind: a ratio under 1 means the generator took less time. " +
-             "Peak memory is each process's own VmHWM, polled as for the generator; \"generator + Pagefind\" adds up the peaks of the generator, node and Pagefind's binary in one build with search " +
+             "Peak memory is each process's own VmHWM, polled as for the generator; \"generator + Pagefind\" adds up the peaks of the generator, node (when used) and Pagefind's binary in one build with search " +
              "(an upper bound of what they held at once), with the most the tree held at one sample beside it.");
         Line();
         Line("| N | pages: ours / Hugo | pages indexed: ours / Hugo | Hugo: median (min–max) | Pagefind over Hugo's output: median (min–max) | Hugo + Pagefind | ours without search | ours / Hugo | ours with search | ours / (Hugo + Pagefind) | CPU time: Hugo / Pagefind over it | peak memory: Hugo / Pagefind over it (node; its binary) | peak memory, ours with search: generator + Pagefind (sum of peaks; sampled at once) | output size: ours / Hugo | index size: ours / Hugo |");
