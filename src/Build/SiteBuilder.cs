@@ -153,6 +153,10 @@ public static class SiteBuilder
         }
         else
         {
+            // A one-off build ends here, and nothing it read or made is needed any more but the staged
+            // files: the memory is handed back before Pagefind, which needs the most. Never in preview,
+            // whose next build would only have to take it again.
+            if (session is null && options.SearchIndex) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var published = OutputSwapper.Publish(staged, output, options.SearchIndex ? dir => SearchIndexer.Run(options.ThemeRoot, dir, staged, diagnostics) : null);
             timings.Mark(options.SearchIndex ? "search index, swap" : "swap");
             if (!published) return;

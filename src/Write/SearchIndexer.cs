@@ -41,8 +41,6 @@ public static class SearchIndexer
         }
 
         var (program, runner) = Program(themeRoot);
-        // What the build held for its pages is handed back first: Pagefind needs the memory most.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var (code, output) = ToolRunner.Run(program, [.. runner, "--site", stagedDir, .. Options], themeRoot, background);
         if (code != 0 || !File.Exists(Path.Combine(target, "pagefind.js")))
         {
