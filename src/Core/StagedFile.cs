@@ -8,7 +8,7 @@ public interface IPageSink
 {
     /// <summary>Adds a page, as the UTF-8 it is written in; a second file with the same path is a generator bug.</summary>
     /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
-    StagedFile AddUtf8(string path, byte[] utf8);
+    StagedFile AddBytes(string path, byte[] bytes);
 
     /// <summary>Adds a file staged by an earlier build, when the folder being updated still holds exactly that file.</summary>
     /// <returns>False, and nothing added, when the folder does not hold it.</returns>

@@ -92,7 +92,7 @@ public static class PageRenderer
         });
         var found = local.Sorted();
         foreach (var d in found) diagnostics.Add(d);
-        var file = staged.AddUtf8(OutputPath(job.Url), page);
+        var file = staged.AddBytes(OutputPath(job.Url), page);
         cache?.Store(job.Url, key, log, found, file);
         return true;
     }

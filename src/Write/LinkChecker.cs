@@ -8,7 +8,7 @@ namespace Lscb.Site.Write;
 /// <summary>
 /// Checks that every internal link and asset reference in the staged HTML and XML leads to a staged
 /// file. Linear in the size of the site: the references are found once, as each file is staged
-/// (<see cref="References(ReadOnlySpan{byte}, bool)"/>), and each distinct one is then resolved once with a hash lookup.
+/// (<see cref="References"/>), and each distinct one is then resolved once with a hash lookup.
 /// </summary>
 public static partial class LinkChecker
 {
@@ -44,12 +44,7 @@ public static partial class LinkChecker
     /// The values of the <c>href</c>, <c>src</c> and <c>content</c> attributes of an HTML file, as
     /// written; in XML also the text of <c>loc</c>, <c>id</c> and <c>uri</c> elements.
     /// </summary>
-    /// <param name="text">The file.</param>
-    /// <param name="xml">True for the feed and the sitemap.</param>
-    public static IReadOnlyList<string> References(string text, bool xml) => References(Encoding.UTF8.GetBytes(text), xml);
-
-    /// <summary>The same, of a file as the UTF-8 it is written in, as pages are made.</summary>
-    /// <param name="utf8">The file.</param>
+    /// <param name="utf8">The file, as the UTF-8 it is written in.</param>
     /// <param name="xml">True for the feed and the sitemap.</param>
     public static IReadOnlyList<string> References(ReadOnlySpan<byte> utf8, bool xml)
     {

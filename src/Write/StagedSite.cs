@@ -78,11 +78,7 @@ public sealed class StagedSite : IDisposable, IPageSink
 
     /// <summary>Adds a text file; a second file with the same path is a generator bug.</summary>
     /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
-    public StagedFile AddText(string path, string text) => AddUtf8(path, Utf8.GetBytes(text));
-
-    /// <summary>Adds a file already encoded as UTF-8 (a rendered page); a second file with the same path is a generator bug.</summary>
-    /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
-    public StagedFile AddUtf8(string path, byte[] utf8) => Add(path, utf8, Links(path, utf8));
+    public StagedFile AddText(string path, string text) => AddBytes(path, Utf8.GetBytes(text));
 
     /// <summary>
     /// Adds a file staged by an earlier build, when the folder being updated still holds exactly
@@ -99,8 +95,9 @@ public sealed class StagedSite : IDisposable, IPageSink
         return true;
     }
 
-    /// <summary>Adds raw bytes.</summary>
-    public void AddBytes(string path, byte[] bytes) => _ = AddUtf8(path, bytes);
+    /// <summary>Adds a file as its bytes (text as UTF-8, such as a rendered page); HTML and XML are searched for links.</summary>
+    /// <returns>What was staged, for <see cref="TryAddKnown"/> in a later build.</returns>
+    public StagedFile AddBytes(string path, byte[] bytes) => Add(path, bytes, Links(path, bytes));
 
     /// <summary>Adds a copy of a file on disk, such as an image under input/.</summary>
     public void AddCopy(string path, string fullPath) => _ = Add(path, File.ReadAllBytes(fullPath), []);

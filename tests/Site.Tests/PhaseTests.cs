@@ -105,9 +105,9 @@ public sealed class PhaseTests
     public void Given_HTML_and_a_feed_When_their_links_are_read_Then_every_link_attribute_and_feed_element_is_found_and_nothing_else()
     {
         const string html = "<a title=\"x=y\" href=\"/a/\">a=\"b\"</a><img alt=\"\" src=\"/b.svg\"><meta name=\"x\" content=\"/c\"><p class=\"href\">";
-        Assert.Equal(["/a/", "/b.svg", "/c"], LinkChecker.References(html, xml: false));
-        Assert.Equal(["/f/", "/g/", "/h/", "/i/"], LinkChecker.References("<link href=\"/f/\"/><loc>/g/</loc><id>/h/</id><uri>/i/</uri>", xml: true));
-        Assert.Empty(LinkChecker.References("<loc>/g/</loc> href=\"unclosed", xml: false));
+        Assert.Equal(["/a/", "/b.svg", "/c"], LinkChecker.References(System.Text.Encoding.UTF8.GetBytes(html), xml: false));
+        Assert.Equal(["/f/", "/g/", "/h/", "/i/"], LinkChecker.References("<link href=\"/f/\"/><loc>/g/</loc><id>/h/</id><uri>/i/</uri>"u8, xml: true));
+        Assert.Empty(LinkChecker.References("<loc>/g/</loc> href=\"unclosed"u8, xml: false));
     }
 
     [Fact]
